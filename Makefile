@@ -1,0 +1,87 @@
+# OAuth Apps Manager: build, test and run. Target names follow the Mattermost
+# plugin starter template. Everything a target needs is installed by these
+# files (npm ci, Go modules, tools into .cache/); see README.md.
+
+SHELL := /bin/bash
+GO ?= go
+NPM ?= npm
+PLUGIN_ID := $(shell node -p "require('./plugin.json').id")
+PLUGIN_VERSION := $(shell node -p "require('./plugin.json').version")
+BUNDLE := dist/$(PLUGIN_ID)-$(PLUGIN_VERSION).tar.gz
+PLATFORMS := linux-amd64 linux-arm64 darwin-amd64 darwin-arm64 windows-amd64
+GOLANGCI_LINT_VERSION := v2.6.2
+TOOLS := $(CURDIR)/.cache/bin
+GO_SOURCES := $(shell find server -name '*.go' -o -name '*.json' -o -name go.mod -o -name go.sum)
+TS_SOURCES := $(shell find webapp/src -type f) webapp/webpack.config.js tsconfig.json plugin.json server/command/grammar.json
+
+.PHONY: all dist server webapp test test-all check-style deploy run e2e bench clean help
+
+## all: check style, run unit tests and build the bundle
+all: check-style test dist
+
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /  make /'
+
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+## server: build the Go half for every platform in plugin.json
+server: $(foreach p,$(PLATFORMS),server/dist/plugin-$(p)$(if $(findstring windows,$(p)),.exe,))
+
+server/dist/plugin-%: $(GO_SOURCES)
+	cd server && CGO_ENABLED=0 GOOS=$(word 1,$(subst -, ,$(basename $*))) GOARCH=$(word 2,$(subst -, ,$(basename $*))) \
+		$(GO) build -trimpath -ldflags '-s -w' -o dist/plugin-$* .
+
+## webapp: build webapp/dist/main.js
+webapp: webapp/dist/main.js
+
+webapp/dist/main.js: node_modules/.package-lock.json $(TS_SOURCES)
+	$(NPM) run --silent build
+
+## dist: build the installable bundle dist/<id>-<version>.tar.gz
+dist: $(BUNDLE)
+
+$(BUNDLE): server webapp/dist/main.js plugin.json $(wildcard assets/*)
+	rm -rf dist/$(PLUGIN_ID) && mkdir -p dist/$(PLUGIN_ID)/server/dist dist/$(PLUGIN_ID)/webapp/dist
+	cp plugin.json dist/$(PLUGIN_ID)/
+	cp -r assets dist/$(PLUGIN_ID)/
+	cp server/dist/plugin-* dist/$(PLUGIN_ID)/server/dist/
+	cp webapp/dist/main.js dist/$(PLUGIN_ID)/webapp/dist/
+	tar -C dist -czf $@ $(PLUGIN_ID)
+	rm -rf dist/$(PLUGIN_ID)
+	@echo "Bundle: $@"
+
+## test: unit tests, Go and TypeScript (quick; no server needed)
+test: node_modules/.package-lock.json
+	cd server && $(GO) test -count=1 ./...
+	$(NPM) run --silent test
+
+## e2e: integration tests against a real Mattermost server with PostgreSQL
+e2e: dist node_modules/.package-lock.json
+	bash e2e/run.sh test
+
+## test-all: every test there is: style, unit and real-server (the README's test command)
+test-all: check-style test e2e
+
+## check-style: eslint, tsc --noEmit, go vet and golangci-lint
+check-style: node_modules/.package-lock.json $(TOOLS)/golangci-lint
+	$(NPM) run --silent lint
+	$(NPM) run --silent check-types
+	cd server && $(GO) vet ./...
+	cd server && $(TOOLS)/golangci-lint run ./...
+
+$(TOOLS)/golangci-lint:
+	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+
+## run: build, start PostgreSQL + Mattermost with the plugin, and wait (or deploy to MM_SERVICESETTINGS_SITEURL)
+run: dist node_modules/.package-lock.json
+	@if [ -n "$$MM_SERVICESETTINGS_SITEURL" ]; then $(MAKE) --no-print-directory deploy; else bash e2e/run.sh serve; fi
+
+## deploy: upload and enable the bundle on MM_SERVICESETTINGS_SITEURL (MM_ADMIN_TOKEN, or MM_ADMIN_USERNAME + MM_ADMIN_PASSWORD)
+deploy: dist node_modules/.package-lock.json
+	npx --no-install tsx scripts/deploy.ts $(BUNDLE)
+
+## clean: remove build output (keeps the cached Mattermost server and tools in .cache/)
+clean:
+	rm -rf dist server/dist webapp/dist e2e/.run

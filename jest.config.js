@@ -1,0 +1,22 @@
+// Two projects: `unit` (jsdom, fakes allowed) and `e2e` (node, against the real
+// server started by e2e/run.sh; never run without it).
+const tsJest = ['ts-jest', {tsconfig: {jsx: 'react', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true}}];
+
+module.exports = {
+    projects: [
+        {
+            displayName: 'unit',
+            testEnvironment: 'jsdom',
+            roots: ['<rootDir>/webapp/src'],
+            transform: {'^.+\\.tsx?$': tsJest},
+            setupFilesAfterEnv: ['<rootDir>/webapp/jest.setup.ts'],
+        },
+        {
+            displayName: 'e2e',
+            testEnvironment: 'node',
+            roots: ['<rootDir>/e2e/tests'],
+            transform: {'^.+\\.tsx?$': tsJest},
+            setupFilesAfterEnv: ['<rootDir>/e2e/tests/setup.ts'],
+        },
+    ],
+};

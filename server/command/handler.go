@@ -1,0 +1,81 @@
+package command
+
+import (
+	"fmt"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+// Handler answers /oauth on the server: for mobile apps and REST callers,
+// where the webapp's slash-command hook does not run.
+type Handler struct {
+	grammar *Grammar
+	verbs   map[string]verbFunc
+}
+
+type verbFunc func(h *Handler, p *Parsed, args *model.CommandArgs) string
+
+// NewHandler wires every verb of the grammar to its server-side answer. The
+// grammar drift test fails when a verb exists on only one side.
+func NewHandler(g *Grammar) *Handler {
+	webOnly := func(h *Handler, p *Parsed, _ *model.CommandArgs) string { return h.webOnly(p.Verb) }
+	return &Handler{grammar: g, verbs: map[string]verbFunc{
+		"help":         (*Handler).help,
+		"list":         webOnly,
+		"show":         webOnly,
+		"info":         webOnly,
+		"create":       webOnly,
+		"edit":         webOnly,
+		"delete":       webOnly,
+		"regen-secret": webOnly,
+		"authorized":   webOnly,
+		"deauthorize":  webOnly,
+		"metadata":     webOnly,
+		"register":     webOnly,
+	}}
+}
+
+// Definition is the command registered with the server, autocomplete included.
+func (h *Handler) Definition() *model.Command {
+	return &model.Command{
+		Trigger:          h.grammar.Trigger,
+		DisplayName:      "OAuth Apps Manager",
+		Description:      h.grammar.Summary,
+		AutoComplete:     true,
+		AutoCompleteDesc: h.grammar.Summary,
+		AutoCompleteHint: "[command]",
+		AutocompleteData: h.grammar.Autocomplete(),
+	}
+}
+
+// Execute parses and answers one command. Every answer is ephemeral: the
+// caller's input may hold names and URLs that others must not see.
+func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
+	parsed, perr := h.grammar.Parse(args.Command)
+	if perr != nil {
+		return ephemeral(formatParseError(perr))
+	}
+	return ephemeral(h.verbs[parsed.Verb](h, parsed, args))
+}
+
+func (h *Handler) help(p *Parsed, _ *model.CommandArgs) string {
+	return h.grammar.Help(p.Args["verb"])
+}
+
+func (h *Handler) webOnly(verb string) string {
+	return fmt.Sprintf("`/%s %s` runs in the Mattermost web and desktop apps, which call the server as you. "+
+		"This app sent the command to the server, which can answer only `/%s help` so far. "+
+		"Use the web or desktop app, or System Console > Plugins > OAuth Apps Manager.", h.grammar.Trigger, verb, h.grammar.Trigger)
+}
+
+// formatParseError is the shared wording of input errors: what is wrong, then the usage line.
+func formatParseError(e *ParseError) string {
+	if e.Usage == "" {
+		return e.Message
+	}
+	return e.Message + "\nUsage: `" + e.Usage + "`"
+}
+
+func ephemeral(text string) *model.CommandResponse {
+	return &model.CommandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: text}
+}

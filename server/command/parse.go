@@ -1,0 +1,249 @@
+package command
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+// Error codes of parse failures; shared with the webapp through testdata/vectors.json.
+const (
+	ErrUnterminatedQuote = "unterminated_quote"
+	ErrUnknownVerb       = "unknown_verb"
+	ErrUnknownFlag       = "unknown_flag"
+	ErrNoValueAllowed    = "no_value_allowed"
+	ErrMissingValue      = "missing_value"
+	ErrRepeatedFlag      = "repeated_flag"
+	ErrInvalidURL        = "invalid_url"
+	ErrInvalidInt        = "invalid_int"
+	ErrInvalidEnum       = "invalid_enum"
+	ErrExtraArg          = "extra_arg"
+	ErrMissingArg        = "missing_arg"
+	ErrMissingFlag       = "missing_flag"
+	ErrConflict          = "conflict"
+	ErrNothingToChange   = "nothing_to_change"
+)
+
+// ParseError is input the user must fix; Usage is the verb's usage line when known.
+type ParseError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Usage   string `json:"usage,omitempty"`
+}
+
+func (e *ParseError) Error() string { return e.Message }
+
+// Parsed is a syntactically valid command. Flag values are true (bool), string,
+// []string (repeatable) or int.
+type Parsed struct {
+	Verb  string            `json:"verb"`
+	Args  map[string]string `json:"args"`
+	Flags map[string]any    `json:"flags"`
+	// Bare is set for a verb with FormWhenBare typed with nothing after it.
+	Bare bool `json:"bare,omitempty"`
+}
+
+type token struct {
+	text   string
+	quoted bool
+}
+
+// tokenize splits on blanks; double quotes (straight or curly, as phones type
+// them) group words, and inside quotes \" and \\ escape.
+func tokenize(input string) ([]token, *ParseError) {
+	var tokens []token
+	var cur strings.Builder
+	inToken, inQuote, quoted := false, false, false
+	runes := []rune(input)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case inQuote && r == '\\' && i+1 < len(runes) && (runes[i+1] == '"' || runes[i+1] == '\\'):
+			i++
+			cur.WriteRune(runes[i])
+		case isQuote(r):
+			inQuote, inToken, quoted = !inQuote, true, true
+		case !inQuote && isBlank(r):
+			if inToken {
+				tokens = append(tokens, token{cur.String(), quoted})
+				cur.Reset()
+				inToken, quoted = false, false
+			}
+		default:
+			cur.WriteRune(r)
+			inToken = true
+		}
+	}
+	if inQuote {
+		return nil, &ParseError{Code: ErrUnterminatedQuote, Message: `A quoted value has no closing quote ("). Close it and try again.`}
+	}
+	if inToken {
+		tokens = append(tokens, token{cur.String(), quoted})
+	}
+	return tokens, nil
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '\u201c' || r == '\u201d' }
+
+func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+func isFlagToken(t token) bool {
+	return !t.quoted && strings.HasPrefix(t.text, "--") && len(t.text) > 2
+}
+
+// Parse reads a whole "/oauth ..." command. Nothing is fetched: every error here
+// is reported before any request is made.
+func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
+	tokens, perr := tokenize(command)
+	if perr != nil {
+		return nil, perr
+	}
+	if len(tokens) > 0 && strings.EqualFold(tokens[0].text, "/"+g.Trigger) {
+		tokens = tokens[1:]
+	}
+	if len(tokens) == 0 {
+		return &Parsed{Verb: "help", Args: map[string]string{}, Flags: map[string]any{}}, nil
+	}
+	verb := g.Verb(strings.ToLower(tokens[0].text))
+	if verb == nil {
+		return nil, g.unknownVerb(tokens[0].text)
+	}
+	p := &Parsed{Verb: verb.Name, Args: map[string]string{}, Flags: map[string]any{}}
+	usage := g.Usage(verb)
+	fail := func(code, format string, a ...any) (*Parsed, *ParseError) {
+		return nil, &ParseError{Code: code, Message: fmt.Sprintf(format, a...), Usage: usage}
+	}
+	cmd := "/" + g.Trigger + " " + verb.Name
+	rest := tokens[1:]
+	nArgs := 0
+	for i := 0; i < len(rest); i++ {
+		t := rest[i]
+		if !isFlagToken(t) {
+			if nArgs >= len(verb.Args) {
+				return fail(ErrExtraArg, "%s does not take %q here.", cmd, t.text)
+			}
+			arg := verb.Args[nArgs]
+			value := t.text
+			switch arg.Kind {
+			case KindUser:
+				value = strings.TrimPrefix(value, "@")
+			case KindVerb:
+				if g.Verb(strings.ToLower(value)) == nil {
+					return nil, g.unknownVerb(value)
+				}
+				value = strings.ToLower(value)
+			}
+			p.Args[arg.Name] = value
+			nArgs++
+			continue
+		}
+		name, value, hasValue := strings.Cut(t.text[2:], "=")
+		flag := verb.Flag(name)
+		if flag == nil {
+			return fail(ErrUnknownFlag, "%s has no option --%s.", cmd, name)
+		}
+		if _, seen := p.Flags[name]; seen && !flag.Repeatable {
+			return fail(ErrRepeatedFlag, "Option --%s is given more than once.", name)
+		}
+		if flag.Kind == KindBool {
+			if hasValue {
+				return fail(ErrNoValueAllowed, "Option --%s takes no value.", name)
+			}
+			p.Flags[name] = true
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(rest) || isFlagToken(rest[i+1]) {
+				return fail(ErrMissingValue, "Option --%s needs a value (%s).", name, flag.Value)
+			}
+			i++
+			value = rest[i].text
+		}
+		switch flag.Kind {
+		case KindURL:
+			if !(flag.AllowEmpty && value == "") && !model.IsValidHTTPURL(value) {
+				return fail(ErrInvalidURL, "Option --%s needs an http:// or https:// URL, not %q.", name, value)
+			}
+		case KindInt:
+			n, err := strconv.Atoi(value)
+			if err != nil || !isDigits(value) || (flag.Min != nil && n < *flag.Min) || (flag.Max != nil && n > *flag.Max) {
+				return fail(ErrInvalidInt, "Option --%s needs a whole number from %d to %d, not %q.", name, deref(flag.Min), deref(flag.Max), value)
+			}
+			p.Flags[name] = n
+			continue
+		case KindEnum:
+			if !slices.Contains(flag.Values, value) {
+				return fail(ErrInvalidEnum, "Option --%s needs one of %s, not %q.", name, strings.Join(flag.Values, ", "), value)
+			}
+		}
+		if flag.Repeatable {
+			list, _ := p.Flags[name].([]string)
+			p.Flags[name] = append(list, value)
+		} else {
+			p.Flags[name] = value
+		}
+	}
+	for _, arg := range verb.Args[nArgs:] {
+		if arg.Required {
+			return fail(ErrMissingArg, "%s needs %s: %s.", cmd, arg.label(), lowerFirst(arg.Help))
+		}
+	}
+	if verb.FormWhenBare && len(rest) == 0 {
+		p.Bare = true
+		return p, nil
+	}
+	var missing []string
+	for _, f := range verb.Flags {
+		if _, ok := p.Flags[f.Name]; f.Required && !ok {
+			missing = append(missing, "--"+f.Name+" "+f.Value)
+		}
+	}
+	if len(missing) > 0 {
+		return fail(ErrMissingFlag, "%s needs %s.", cmd, strings.Join(missing, ", "))
+	}
+	for _, pair := range verb.Exclusive {
+		_, a := p.Flags[pair[0]]
+		_, b := p.Flags[pair[1]]
+		if a && b {
+			return fail(ErrConflict, "Options --%s and --%s cannot be used together.", pair[0], pair[1])
+		}
+	}
+	if len(p.Flags) < verb.MinFlags {
+		return fail(ErrNothingToChange, "%s needs at least one option saying what to change.", cmd)
+	}
+	return p, nil
+}
+
+func (g *Grammar) unknownVerb(word string) *ParseError {
+	return &ParseError{
+		Code:    ErrUnknownVerb,
+		Message: fmt.Sprintf("/%s has no command %q. Commands: %s.", g.Trigger, word, strings.Join(g.VerbNames(), ", ")),
+		Usage:   "/" + g.Trigger + " help",
+	}
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

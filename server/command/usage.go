@@ -1,0 +1,105 @@
+package command
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Usage renders the one-line synopsis of a verb, e.g.
+// "/oauth show APP [--reveal]". The webapp renders the same line from the same
+// data; testdata/help.golden.json keeps the two renderings equal.
+func (g *Grammar) Usage(v *Verb) string {
+	parts := []string{"/" + g.Trigger, v.Name}
+	for _, a := range v.Args {
+		if a.Required {
+			parts = append(parts, a.label())
+		} else {
+			parts = append(parts, "["+a.label()+"]")
+		}
+	}
+	done := map[string]bool{}
+	for _, f := range v.Flags {
+		if done[f.Name] {
+			continue
+		}
+		// Two mutually exclusive switches read best as one choice: [--a|--b].
+		if other := v.exclusiveSwitch(f); other != nil {
+			parts = append(parts, "[--"+f.Name+"|--"+other.Name+"]")
+			done[other.Name] = true
+			continue
+		}
+		text := "--" + f.Name
+		if f.Kind != KindBool {
+			text += " " + f.Value
+		}
+		if f.Repeatable {
+			text += "..."
+		}
+		if !f.Required {
+			text = "[" + text + "]"
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, " ")
+}
+
+func (v *Verb) exclusiveSwitch(f Flag) *Flag {
+	if f.Kind != KindBool {
+		return nil
+	}
+	for _, pair := range v.Exclusive {
+		if pair[0] == f.Name {
+			if other := v.Flag(pair[1]); other != nil && other.Kind == KindBool {
+				return other
+			}
+		}
+	}
+	return nil
+}
+
+// Help renders Markdown help: the list of verbs, or the details of one verb.
+func (g *Grammar) Help(verbName string) string {
+	v := g.Verb(verbName)
+	if v == nil {
+		lines := []string{fmt.Sprintf("#### /%s: %s", g.Trigger, g.Summary), ""}
+		for _, verb := range g.Verbs {
+			lines = append(lines, fmt.Sprintf("- `%s`: %s", g.Usage(&verb), verb.Summary))
+		}
+		lines = append(lines, "",
+			"Values with spaces go in double quotes; `--flag=value` works as well as `--flag value`.",
+			fmt.Sprintf("Type `/%s help COMMAND` for the details of one command.", g.Trigger))
+		return strings.Join(lines, "\n")
+	}
+	lines := []string{fmt.Sprintf("#### /%s %s", g.Trigger, v.Name), v.Summary, "", "`" + g.Usage(v) + "`"}
+	if len(v.Args) > 0 || len(v.Flags) > 0 {
+		lines = append(lines, "")
+	}
+	for _, a := range v.Args {
+		lines = append(lines, fmt.Sprintf("- `%s`: %s", a.label(), a.Help))
+	}
+	for _, f := range v.Flags {
+		name := "--" + f.Name
+		if f.Kind != KindBool {
+			name += " " + f.Value
+		}
+		note := ""
+		if f.Required {
+			note = " (required)"
+		}
+		if f.Repeatable {
+			note += " (repeatable)"
+		}
+		lines = append(lines, fmt.Sprintf("- `%s`: %s%s", name, f.Help, note))
+	}
+	if len(v.Exclusive) > 0 {
+		pairs := make([]string, len(v.Exclusive))
+		for i, p := range v.Exclusive {
+			pairs[i] = fmt.Sprintf("`--%s` with `--%s`", p[0], p[1])
+		}
+		lines = append(lines, "", "Not together: "+strings.Join(pairs, "; ")+".")
+	}
+	if v.FormWhenBare {
+		lines = append(lines, "", fmt.Sprintf("In the web and desktop apps, `/%s %s` alone opens a form.", g.Trigger, v.Name))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"github.com/pkg/errors"
+)
+
+// configuration mirrors settings_schema in plugin.json. It is replaced, never
+// mutated, so readers may keep the pointer they got without locking.
+type configuration struct {
+	// RevealSecretsInChat lets /oauth show --reveal print a secret (ephemerally).
+	RevealSecretsInChat bool
+	// DefaultPageSize is the per_page used by /oauth list and the console table.
+	DefaultPageSize int
+}
+
+// normalized fills defaults for values the admin left empty or out of range.
+func (c *configuration) normalized() *configuration {
+	n := *c
+	if n.DefaultPageSize < 1 || n.DefaultPageSize > 200 {
+		n.DefaultPageSize = 50
+	}
+	return &n
+}
+
+func (p *Plugin) getConfiguration() *configuration {
+	p.configurationLock.RLock()
+	defer p.configurationLock.RUnlock()
+	if p.configuration == nil {
+		return (&configuration{}).normalized()
+	}
+	return p.configuration
+}
+
+func (p *Plugin) setConfiguration(c *configuration) {
+	p.configurationLock.Lock()
+	defer p.configurationLock.Unlock()
+	p.configuration = c
+}
+
+// OnConfigurationChange is called by the server when the plugin's settings change.
+func (p *Plugin) OnConfigurationChange() error {
+	c := new(configuration)
+	if err := p.API.LoadPluginConfiguration(c); err != nil {
+		return errors.Wrap(err, "failed to load plugin configuration")
+	}
+	p.setConfiguration(c.normalized())
+	return nil
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestManifestIsValid runs Mattermost's own manifest validation on plugin.json.
+func TestManifestIsValid(t *testing.T) {
+	m, _, err := model.FindManifest("..")
+	require.NoError(t, err)
+	require.NoError(t, m.IsValid())
+
+	assert.Equal(t, "oauth-manager", m.Id)
+	ok, err := m.MeetMinServerVersion("11.4.0")
+	require.NoError(t, err)
+	assert.True(t, ok, "the harness runs 11.4.0, so min_server_version must allow it")
+
+	for _, platform := range []string{"linux-amd64", "linux-arm64", "darwin-amd64", "darwin-arm64", "windows-amd64"} {
+		goos, goarch, _ := strings.Cut(platform, "-")
+		assert.NotEmpty(t, m.GetExecutableForRuntime(goos, goarch), platform)
+	}
+	assert.Equal(t, "webapp/dist/main.js", m.Webapp.BundlePath)
+	assert.FileExists(t, filepath.Join("..", m.IconPath))
+
+	var custom []string
+	for _, s := range m.SettingsSchema.Settings {
+		if s.Type == "custom" {
+			custom = append(custom, s.Key)
+		}
+	}
+	// The webapp registers its manager under this key (webapp/src/index.tsx).
+	assert.Equal(t, []string{"OAuthManager"}, custom)
+}
+
+// TestConfigurationMatchesSettings keeps configuration fields and plugin.json
+// settings in step: the server loads settings by field name.
+func TestConfigurationMatchesSettings(t *testing.T) {
+	m, _, err := model.FindManifest("..")
+	require.NoError(t, err)
+	for _, s := range m.SettingsSchema.Settings {
+		if s.Type == "custom" {
+			continue
+		}
+		_, found := reflectField(s.Key)
+		assert.True(t, found, "setting %s has no configuration field", s.Key)
+	}
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"sync"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/mattermost/mattermost/server/public/plugin"
+	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/pkg/errors"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/command"
+)
+
+// Plugin is the server half of OAuth Apps Manager.
+type Plugin struct {
+	plugin.MattermostPlugin
+
+	client  *pluginapi.Client
+	command *command.Handler
+
+	configurationLock sync.RWMutex
+	configuration     *configuration
+}
+
+// OnActivate registers /oauth with its autocomplete.
+func (p *Plugin) OnActivate() error {
+	p.client = pluginapi.NewClient(p.API, p.Driver)
+	p.command = command.NewHandler(command.Load())
+	if err := p.client.SlashCommand.Register(p.command.Definition()); err != nil {
+		return errors.Wrap(err, "failed to register /oauth")
+	}
+	return nil
+}
+
+// ExecuteCommand answers /oauth where the webapp hook does not run (mobile, REST).
+func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
+	return p.command.Execute(args), nil
+}

@@ -1,0 +1,213 @@
+// The /oauth parser. It mirrors server/command/parse.go; both run the shared
+// vectors in server/command/testdata/vectors.json, so they accept, reject and
+// word their errors identically. Nothing here makes a request.
+import {argLabel, findFlag, findVerb, grammar, verbNames} from './grammar';
+import {usage} from './usage';
+
+export type FlagValue = true | string | string[] | number;
+
+export type Parsed = {
+    verb: string;
+    args: Record<string, string>;
+    flags: Record<string, FlagValue>;
+
+    // Set for a verb with formWhenBare typed with nothing after it.
+    bare?: boolean;
+};
+
+export type ParseErrorCode =
+    | 'unterminated_quote' | 'unknown_verb' | 'unknown_flag' | 'no_value_allowed'
+    | 'missing_value' | 'repeated_flag' | 'invalid_url' | 'invalid_int' | 'invalid_enum'
+    | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'nothing_to_change';
+
+export type ParseError = {
+    code: ParseErrorCode;
+    message: string;
+    usage?: string;
+};
+
+export type ParseResult = {parsed: Parsed; error?: undefined} | {parsed?: undefined; error: ParseError};
+
+type Token = {text: string; quoted: boolean};
+
+const QUOTES = new Set(['"', '\u201c', '\u201d']);
+const BLANKS = new Set([' ', '\t', '\n', '\r']);
+
+function tokenize(input: string): Token[] | ParseError {
+    const tokens: Token[] = [];
+    const chars = Array.from(input);
+    let cur = '';
+    let inToken = false;
+    let inQuote = false;
+    let quoted = false;
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if (inQuote && c === '\\' && (chars[i + 1] === '"' || chars[i + 1] === '\\')) {
+            i++;
+            cur += chars[i];
+        } else if (QUOTES.has(c)) {
+            inQuote = !inQuote;
+            inToken = true;
+            quoted = true;
+        } else if (!inQuote && BLANKS.has(c)) {
+            if (inToken) {
+                tokens.push({text: cur, quoted});
+                cur = '';
+                inToken = false;
+                quoted = false;
+            }
+        } else {
+            cur += c;
+            inToken = true;
+        }
+    }
+    if (inQuote) {
+        return {code: 'unterminated_quote', message: 'A quoted value has no closing quote ("). Close it and try again.'};
+    }
+    if (inToken) {
+        tokens.push({text: cur, quoted});
+    }
+    return tokens;
+}
+
+const isFlagToken = (t: Token) => !t.quoted && t.text.startsWith('--') && t.text.length > 2;
+
+// Go's %q for the values we quote in messages.
+const q = (s: string) => JSON.stringify(s);
+
+// Same rule as the server's model.IsValidHTTPURL.
+export function isValidHTTPURL(raw: string): boolean {
+    if (!raw.startsWith('http://') && !raw.startsWith('https://')) {
+        return false;
+    }
+    try {
+        return new URL(raw).host !== '';
+    } catch {
+        return false;
+    }
+}
+
+function unknownVerb(word: string): ParseError {
+    return {
+        code: 'unknown_verb',
+        message: `/${grammar.trigger} has no command ${q(word)}. Commands: ${verbNames().join(', ')}.`,
+        usage: `/${grammar.trigger} help`,
+    };
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+export function parse(command: string): ParseResult {
+    const tokenized = tokenize(command);
+    if (!Array.isArray(tokenized)) {
+        return {error: tokenized};
+    }
+    let tokens = tokenized;
+    if (tokens.length > 0 && tokens[0].text.toLowerCase() === '/' + grammar.trigger) {
+        tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0) {
+        return {parsed: {verb: 'help', args: {}, flags: {}}};
+    }
+    const verb = findVerb(tokens[0].text.toLowerCase());
+    if (!verb) {
+        return {error: unknownVerb(tokens[0].text)};
+    }
+    const parsed: Parsed = {verb: verb.name, args: {}, flags: {}};
+    const fail = (code: ParseErrorCode, message: string): ParseResult => ({error: {code, message, usage: usage(verb)}});
+    const cmd = `/${grammar.trigger} ${verb.name}`;
+    const rest = tokens.slice(1);
+    let nArgs = 0;
+    for (let i = 0; i < rest.length; i++) {
+        const t = rest[i];
+        if (!isFlagToken(t)) {
+            if (nArgs >= verb.args.length) {
+                return fail('extra_arg', `${cmd} does not take ${q(t.text)} here.`);
+            }
+            const arg = verb.args[nArgs];
+            let value = t.text;
+            if (arg.kind === 'user') {
+                value = value.replace(/^@/, '');
+            } else if (arg.kind === 'verb') {
+                if (!findVerb(value.toLowerCase())) {
+                    return {error: unknownVerb(value)};
+                }
+                value = value.toLowerCase();
+            }
+            parsed.args[arg.name] = value;
+            nArgs++;
+            continue;
+        }
+        const eq = t.text.indexOf('=');
+        const name = eq === -1 ? t.text.slice(2) : t.text.slice(2, eq);
+        const flag = findFlag(verb, name);
+        if (!flag) {
+            return fail('unknown_flag', `${cmd} has no option --${name}.`);
+        }
+        if (name in parsed.flags && !flag.repeatable) {
+            return fail('repeated_flag', `Option --${name} is given more than once.`);
+        }
+        if (flag.kind === 'bool') {
+            if (eq !== -1) {
+                return fail('no_value_allowed', `Option --${name} takes no value.`);
+            }
+            parsed.flags[name] = true;
+            continue;
+        }
+        let value: string;
+        if (eq === -1) {
+            if (i + 1 >= rest.length || isFlagToken(rest[i + 1])) {
+                return fail('missing_value', `Option --${name} needs a value (${flag.value}).`);
+            }
+            i++;
+            value = rest[i].text;
+        } else {
+            value = t.text.slice(eq + 1);
+        }
+        if (flag.kind === 'url' && !(flag.allowEmpty && value === '') && !isValidHTTPURL(value)) {
+            return fail('invalid_url', `Option --${name} needs an http:// or https:// URL, not ${q(value)}.`);
+        }
+        if (flag.kind === 'int') {
+            const n = Number(value);
+            if (!(/^[0-9]+$/).test(value) || (flag.min !== undefined && n < flag.min) || (flag.max !== undefined && n > flag.max)) {
+                return fail('invalid_int', `Option --${name} needs a whole number from ${flag.min ?? 0} to ${flag.max ?? 0}, not ${q(value)}.`);
+            }
+            parsed.flags[name] = n;
+            continue;
+        }
+        if (flag.kind === 'enum' && !flag.values?.includes(value)) {
+            return fail('invalid_enum', `Option --${name} needs one of ${(flag.values ?? []).join(', ')}, not ${q(value)}.`);
+        }
+        if (flag.repeatable) {
+            const list = parsed.flags[name];
+            parsed.flags[name] = Array.isArray(list) ? [...list, value] : [value];
+        } else {
+            parsed.flags[name] = value;
+        }
+    }
+    const missingArg = verb.args.slice(nArgs).find((a) => a.required);
+    if (missingArg) {
+        return fail('missing_arg', `${cmd} needs ${argLabel(missingArg)}: ${lowerFirst(missingArg.help)}.`);
+    }
+    if (verb.formWhenBare && rest.length === 0) {
+        return {parsed: {...parsed, bare: true}};
+    }
+    const missing = verb.flags.filter((f) => f.required && !(f.name in parsed.flags)).map((f) => `--${f.name} ${f.value}`);
+    if (missing.length > 0) {
+        return fail('missing_flag', `${cmd} needs ${missing.join(', ')}.`);
+    }
+    for (const [a, b] of verb.exclusive ?? []) {
+        if (a in parsed.flags && b in parsed.flags) {
+            return fail('conflict', `Options --${a} and --${b} cannot be used together.`);
+        }
+    }
+    if (Object.keys(parsed.flags).length < (verb.minFlags ?? 0)) {
+        return fail('nothing_to_change', `${cmd} needs at least one option saying what to change.`);
+    }
+    return {parsed};
+}
+
+// The text shown for an input error: what is wrong, then the usage line.
+export function formatParseError(e: ParseError): string {
+    return e.usage ? `${e.message}\nUsage: \`${e.usage}\`` : e.message;
+}

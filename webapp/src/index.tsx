@@ -1,0 +1,36 @@
+import {configureClient} from './client/oauth_client';
+import OAuthManagerSetting from './console/oauth_manager_setting';
+import {pluginId} from './manifest';
+import {createSlashCommandHook} from './slash/hook';
+import {reducer} from './store/slice';
+import type {HostStore} from './types/host';
+import type {PluginRegistry} from './types/registry';
+
+// The setting of "type": "custom" in plugin.json that renders the manager.
+export const MANAGER_SETTING_KEY = 'OAuthManager';
+
+function siteURL(store: HostStore): string {
+    const configured = store.getState().entities?.general?.config?.SiteURL;
+    if (configured) {
+        return configured;
+    }
+    const basename = (window as {basename?: string}).basename ?? '';
+    return window.location.origin + basename;
+}
+
+export class Plugin {
+    initialize(registry: PluginRegistry, store: HostStore) {
+        configureClient(siteURL(store));
+        registry.registerReducer(reducer);
+        registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
+        registry.registerAdminConsoleCustomSetting(MANAGER_SETTING_KEY, OAuthManagerSetting, {showTitle: true});
+    }
+}
+
+declare global {
+    interface Window {
+        registerPlugin(id: string, plugin: Plugin): void;
+    }
+}
+
+window.registerPlugin(pluginId, new Plugin());

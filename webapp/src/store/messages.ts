@@ -1,0 +1,29 @@
+// Plain-words explanations of failed requests. Each keeps the server's own
+// message and says what to do next.
+import type {ApiError} from './errors';
+
+export const PROVIDER_SETTING = 'System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider';
+export const DCR_SETTING = 'System Console > Integrations > Integration Management > Enable Dynamic Client Registration';
+
+export function describeError(err: ApiError, action: string): string {
+    const server = err.message ? ` The server said: "${err.message}"` : '';
+    switch (err.status_code) {
+    case undefined:
+    case 0:
+        return `Could not ${action}: the Mattermost server could not be reached (${err.message}). Check the connection and try again.`;
+    case 400:
+        return `Could not ${action}: the server refused the request as invalid.${server}`;
+    case 401:
+        return `Could not ${action}: your session has expired. Sign in again and retry.${server}`;
+    case 403:
+        return `Could not ${action}: you lack the permission for it. Managing your own apps needs \`manage_oauth\`; other people's apps need \`manage_system_wide_oauth\` (System Console > User Management > System Roles, or Permissions).${server}`;
+    case 404:
+        return `Could not ${action}: there is no such OAuth app, or it is not one you may see.${server}`;
+    case 429:
+        return `Could not ${action}: too many requests; the server limits this call. Wait a moment and try again.${server}`;
+    case 501:
+        return `Could not ${action}: the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in ${PROVIDER_SETTING}.${server}`;
+    default:
+        return `Could not ${action}: the server answered ${err.status_code}.${server}`;
+    }
+}

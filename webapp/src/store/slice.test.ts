@@ -1,0 +1,96 @@
+import {configureStore} from '@reduxjs/toolkit';
+
+import type {OAuthApp} from '@mattermost/types/integrations';
+
+import {selectApps, selectMetadata, selectRequest, stateKey} from './selectors';
+import {fetchAllApps, fetchMetadata, listAllApps, reducer, toSummary} from './slice';
+
+import {setClient} from '../client/oauth_client';
+import type {OAuthClient} from '../client/oauth_client';
+
+function app(id: string, secret = 'shh'): OAuthApp {
+    return {
+        id,
+        creator_id: 'u1',
+        create_at: 1,
+        update_at: 1,
+        client_secret: secret,
+        name: 'App ' + id,
+        description: '',
+        icon_url: '',
+        callback_urls: ['https://example.com/cb'],
+        homepage: 'https://example.com',
+        is_trusted: false,
+    };
+}
+
+function pagedServer(ids: string[]) {
+    return jest.fn(async (page: number, perPage: number) => ids.slice(page * perPage, (page + 1) * perPage).map((id) => app(id)));
+}
+
+function makeStore() {
+    return configureStore({reducer: {[stateKey]: reducer}});
+}
+
+test('toSummary drops the secret and derives the client type', () => {
+    const summary = toSummary(app('a'));
+    expect(summary).not.toHaveProperty('client_secret');
+    expect(summary.is_public).toBe(false);
+    expect(toSummary(app('b', '')).is_public).toBe(true);
+});
+
+test('listAllApps reads every page, then confirms with a second pass', async () => {
+    const ids = Array.from({length: 450}, (_, i) => `id${i}`);
+    const getPage = pagedServer(ids);
+    const result = await listAllApps(getPage, {perPage: 200, concurrency: 2});
+    expect(result.complete).toBe(true);
+    expect(result.passes).toBe(2);
+    expect(new Set(result.apps.map((a) => a.id)).size).toBe(450);
+    expect(result.apps).toHaveLength(450);
+});
+
+test('listAllApps repeats passes while apps move between pages, without duplicates', async () => {
+    const ids = Array.from({length: 10}, (_, i) => `id${i}`);
+    let call = 0;
+
+    // First pass: an app moves from page 1 to page 0 after page 0 was read, so it is missed.
+    const getPage = jest.fn(async (page: number, perPage: number) => {
+        call++;
+        const order = call <= 2 ? ['id0', 'id1', 'id2', 'id3', 'id4', 'id9', 'id6', 'id7', 'id8', 'id5'].filter((id) => id !== 'id5') : ids;
+        return order.slice(page * perPage, (page + 1) * perPage).map((id) => app(id));
+    });
+    const result = await listAllApps(getPage, {perPage: 5, concurrency: 1});
+    expect(result.apps.map((a) => a.id).sort()).toEqual([...ids].sort());
+    expect(result.complete).toBe(true);
+    expect(result.passes).toBe(3);
+});
+
+test('fetchAllApps fills the slice in order and records the request', async () => {
+    const getOAuthApps = pagedServer(['a', 'b', 'c']);
+    setClient({getOAuthApps} as unknown as OAuthClient);
+    const store = makeStore();
+    await store.dispatch(fetchAllApps());
+    expect(selectApps(store.getState()).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(selectRequest(store.getState(), 'fetchAllApps')).toEqual({status: 'succeeded'});
+    expect(JSON.stringify(store.getState())).not.toContain('shh');
+});
+
+test('a failed request keeps the server error as last error', async () => {
+    const getOAuthApps = jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403, server_error_id: 'api.command.admin_only.app_error'}));
+    setClient({getOAuthApps} as unknown as OAuthClient);
+    const store = makeStore();
+    await store.dispatch(fetchAllApps());
+    const request = selectRequest(store.getState(), 'fetchAllApps');
+    expect(request.status).toBe('failed');
+    expect(request.error).toEqual({message: 'Integrations have been limited to admins only.', status_code: 403, server_error_id: 'api.command.admin_only.app_error'});
+    expect(store.getState()[stateKey].lastError).toEqual(request.error);
+});
+
+test('fetchMetadata: 501 means the provider is off, not a failure', async () => {
+    const getOAuthMetadata = jest.fn().mockRejectedValue(Object.assign(new Error('disabled'), {status_code: 501}));
+    setClient({getOAuthMetadata} as unknown as OAuthClient);
+    const store = makeStore();
+    await store.dispatch(fetchMetadata());
+    expect(selectMetadata(store.getState())).toEqual({document: null, providerEnabled: false});
+    expect(selectRequest(store.getState(), 'fetchMetadata').status).toBe('succeeded');
+});

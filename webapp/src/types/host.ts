@@ -1,0 +1,19 @@
+// What this plugin reads from and sends to the host's redux store.
+import type {ThunkDispatch} from '@reduxjs/toolkit';
+import type {Action} from 'redux';
+
+import type {GlobalStateWithPlugin} from '../store/selectors';
+
+export type HostState = GlobalStateWithPlugin & {
+    entities?: {
+        users?: {currentUserId?: string};
+        general?: {config?: {SiteURL?: string}};
+    };
+};
+
+export type HostDispatch = ThunkDispatch<HostState, unknown, Action>;
+
+export type HostStore = {
+    getState(): HostState;
+    dispatch: HostDispatch;
+};

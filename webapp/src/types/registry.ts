@@ -1,0 +1,35 @@
+// The parts of Mattermost's webapp plugin registry this plugin calls. The host
+// publishes no types for it, so we declare only what we use.
+import type React from 'react';
+import type {Reducer} from 'redux';
+
+export type SlashCommandArgs = {
+    channel_id: string;
+    team_id: string;
+    root_id?: string;
+};
+
+// {message, args} passes the command on, {} consumes it, {error} keeps the draft.
+export type SlashCommandHookResult =
+    | {message: string; args: SlashCommandArgs}
+    | {error: {message: string}}
+    | Record<string, never>;
+
+export type SlashCommandWillBePostedHook = (message: string, args: SlashCommandArgs) => Promise<SlashCommandHookResult>;
+
+export type CustomSettingProps = {
+    id: string;
+    label: string;
+    helpText: React.ReactNode;
+    value: unknown;
+    disabled: boolean;
+    setByEnv: boolean;
+    onChange: (id: string, value: unknown) => void;
+    setSaveNeeded: () => void;
+};
+
+export type PluginRegistry = {
+    registerReducer(reducer: Reducer): void;
+    registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook): string;
+    registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<CustomSettingProps>, options?: {showTitle?: boolean}): void;
+};
