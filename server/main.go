@@ -1,3 +1,4 @@
+// Command plugin is the server half of the OAuth Apps Manager Mattermost plugin.
 package main
 
 import (

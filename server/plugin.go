@@ -33,6 +33,9 @@ func (p *Plugin) OnActivate() error {
 }
 
 // ExecuteCommand answers /oauth where the webapp hook does not run (mobile, REST).
+// Failures are answered as ephemeral text, so no AppError is returned.
+//
+//nolint:unparam // the signature is the plugin hook's.
 func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
 	return p.command.Execute(args), nil
 }

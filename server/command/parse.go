@@ -164,7 +164,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		}
 		switch flag.Kind {
 		case KindURL:
-			if !(flag.AllowEmpty && value == "") && !model.IsValidHTTPURL(value) {
+			if (!flag.AllowEmpty || value != "") && !model.IsValidHTTPURL(value) {
 				return fail(ErrInvalidURL, "Option --%s needs an http:// or https:// URL, not %q.", name, value)
 			}
 		case KindInt:

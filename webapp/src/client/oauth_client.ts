@@ -1,7 +1,7 @@
 // Client4 plus the two OAuth calls it lacks (RFC 8414 metadata and RFC 7591
-// registration), made through Client4's own fetch so the session, CSRF token
-// and ClientError handling are the official client's.
-import {Client4} from '@mattermost/client';
+// registration), made with Client4's own request options (session, CSRF token,
+// headers) and failing with the official ClientError.
+import {Client4, ClientError} from '@mattermost/client';
 
 // RFC 8414 authorization server metadata, as Mattermost serves it.
 export type OAuthServerMetadata = {
@@ -37,14 +37,36 @@ export type ClientRegistrationResponse = {
     scope?: string;
 };
 
+type ErrorBody = {message?: string; id?: string; error?: string; error_description?: string};
+
 export class OAuthClient extends Client4 {
     getOAuthMetadata = () => {
-        return this.doFetch<OAuthServerMetadata>(`${this.getUrl()}/.well-known/oauth-authorization-server`, {method: 'get'});
+        return this.fetchStandard<OAuthServerMetadata>(`${this.getUrl()}/.well-known/oauth-authorization-server`, {method: 'get'});
     };
 
     registerOAuthClient = (request: ClientRegistrationRequest) => {
-        return this.doFetch<ClientRegistrationResponse>(`${this.getOAuthAppsRoute()}/register`, {method: 'post', body: JSON.stringify(request)});
+        return this.fetchStandard<ClientRegistrationResponse>(`${this.getOAuthAppsRoute()}/register`, {method: 'post', body: JSON.stringify(request)});
     };
+
+    // Client4's doFetch takes the HTTP status from Mattermost's JSON error body.
+    // These two endpoints answer in other shapes (an HTML 501 page, RFC 7591's
+    // {"error": ...}), so the status comes from the response here.
+    private async fetchStandard<T>(url: string, options: {method: string; body?: string}): Promise<T> {
+        const response = await fetch(url, this.getOptions(options));
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+            body = text ? JSON.parse(text) : null;
+        } catch {
+            // Not JSON: keep the text for the error message.
+        }
+        if (response.ok) {
+            return body as T;
+        }
+        const err = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
+        const message = err.message || [err.error, err.error_description].filter(Boolean).join(': ') || response.statusText || `HTTP ${response.status}`;
+        throw new ClientError(this.getUrl(), {message, server_error_id: err.id ?? err.error, status_code: response.status, url});
+    }
 }
 
 let client: OAuthClient | undefined;

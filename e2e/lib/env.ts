@@ -1,0 +1,47 @@
+// What e2e/bootstrap.ts hands to the tests, and clients built from it.
+import {readFileSync} from 'node:fs';
+
+import {Client4} from '@mattermost/client';
+
+import {OAuthClient} from '../../webapp/src/client/oauth_client';
+
+export type E2EUser = {
+    id: string;
+    username: string;
+    password: string;
+    token: string;
+};
+
+export type Role = 'admin' | 'dev' | 'plain';
+
+export type E2EEnv = {
+    siteURL: string;
+    teamId: string;
+    channelId: string;
+    patchedSystemAdmin: boolean;
+    users: Record<Role, E2EUser>;
+};
+
+export const ROLES: Role[] = ['admin', 'dev', 'plain'];
+
+export function loadEnv(): E2EEnv {
+    const file = process.env.E2E_ENV_FILE;
+    if (!file) {
+        throw new Error('E2E_ENV_FILE is not set: the integration tests run only through `make e2e` (e2e/run.sh)');
+    }
+    return JSON.parse(readFileSync(file, 'utf8')) as E2EEnv;
+}
+
+// The plugin's own client class (Client4 + metadata/DCR), signed in as `role`.
+export function clientAs(env: E2EEnv, role: Role): OAuthClient {
+    const client = new OAuthClient();
+    client.setUrl(env.siteURL);
+    client.setToken(env.users[role].token);
+    return client;
+}
+
+export function anonymousClient(env: E2EEnv): Client4 {
+    const client = new Client4();
+    client.setUrl(env.siteURL);
+    return client;
+}
