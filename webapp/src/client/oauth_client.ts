@@ -3,6 +3,8 @@
 // headers) and failing with the official ClientError.
 import {Client4, ClientError} from '@mattermost/client';
 
+import {pluginId} from '../manifest';
+
 // RFC 8414 authorization server metadata, as Mattermost serves it.
 export type OAuthServerMetadata = {
     issuer: string;
@@ -37,6 +39,12 @@ export type ClientRegistrationResponse = {
     scope?: string;
 };
 
+// The plugin settings every user may read (served by the plugin's Go half).
+export type PluginSettings = {
+    reveal_secrets_in_chat: boolean;
+    default_page_size: number;
+};
+
 type ErrorBody = {message?: string; id?: string; error?: string; error_description?: string};
 
 export class OAuthClient extends Client4 {
@@ -46,6 +54,10 @@ export class OAuthClient extends Client4 {
 
     registerOAuthClient = (request: ClientRegistrationRequest) => {
         return this.fetchStandard<ClientRegistrationResponse>(`${this.getOAuthAppsRoute()}/register`, {method: 'post', body: JSON.stringify(request)});
+    };
+
+    getPluginSettings = () => {
+        return this.fetchStandard<PluginSettings>(`${this.getUrl()}/plugins/${pluginId}/api/v1/settings`, {method: 'get'});
     };
 
     // Client4's doFetch takes the HTTP status from Mattermost's JSON error body.

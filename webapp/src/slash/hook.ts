@@ -1,9 +1,11 @@
-// The slash-command hook: /oauth typed in the web or desktop app is parsed here,
-// before anything reaches the server.
+// The slash-command hook: /oauth typed in the web or desktop app is parsed and
+// run here, as the signed-in user, before anything reaches the server.
+import {postEphemeral} from './ephemeral';
 import {verbHandlers} from './verbs';
 
 import {grammar} from '../grammar/grammar';
 import {formatParseError, parse} from '../grammar/parse';
+import {toApiError} from '../store/errors';
 import type {HostStore} from '../types/host';
 import type {SlashCommandArgs, SlashCommandHookResult, SlashCommandWillBePostedHook} from '../types/registry';
 
@@ -23,6 +25,17 @@ export function createSlashCommandHook(store: HostStore): SlashCommandWillBePost
             // Input to fix: shown under the text box, and the draft stays.
             return {error: {message: formatParseError(result.error)}};
         }
-        return verbHandlers[result.parsed.verb]({store, message, args, parsed: result.parsed});
+        let outcome;
+        try {
+            outcome = await verbHandlers[result.parsed.verb]({store, message, args, parsed: result.parsed});
+        } catch (err) {
+            // A defect, not a server answer: say so plainly rather than fail silently.
+            outcome = {post: `Something went wrong in the OAuth Apps Manager plugin: ${toApiError(err).message}. Please report it.`};
+        }
+        if ('inputError' in outcome) {
+            return {error: {message: outcome.inputError}};
+        }
+        postEphemeral(store, args, outcome.post);
+        return {};
     };
 }

@@ -1,8 +1,8 @@
 // The plugin's redux slice, registered with registry.registerReducer and so
 // found at state['plugins-oauth-manager']. Apps are kept without their client
-// secret: a secret lives only in the view that shows it.
+// secret: a thunk that receives one hands it to the view that asked (through
+// its result) and the reducer stores only the summary.
 import {createAsyncThunk, createSlice} from '@reduxjs/toolkit';
-import type {PayloadAction} from '@reduxjs/toolkit';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
@@ -10,7 +10,7 @@ import {toApiError} from './errors';
 import type {ApiError} from './errors';
 
 import {getClient} from '../client/oauth_client';
-import type {OAuthServerMetadata} from '../client/oauth_client';
+import type {ClientRegistrationRequest, ClientRegistrationResponse, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
 
 export type AppSummary = Omit<OAuthApp, 'client_secret'> & {is_public: boolean};
 
@@ -24,21 +24,26 @@ export type RequestState = {
 export type OAuthManagerState = {
     apps: {
         byId: Record<string, AppSummary>;
+
+        // The listing last fetched, in the server's order.
         order: string[];
     };
     listing: {
         page: number;
         perPage: number;
 
-        // True once a --all listing found every app (see fetchAllApps).
+        // True once a complete listing found every app (see listAllApps).
         complete: boolean;
     };
+    authorizedByUser: Record<string, string[]>;
+    usernames: Record<string, string>;
     metadata: {
         document: OAuthServerMetadata | null;
 
         // null until known; false when the server answered 501.
         providerEnabled: boolean | null;
     };
+    settings: PluginSettings | null;
     requests: Record<string, RequestState>;
     lastError: ApiError | null;
 };
@@ -46,7 +51,10 @@ export type OAuthManagerState = {
 export const initialState: OAuthManagerState = {
     apps: {byId: {}, order: []},
     listing: {page: 0, perPage: 50, complete: false},
+    authorizedByUser: {},
+    usernames: {},
     metadata: {document: null, providerEnabled: null},
+    settings: null,
     requests: {},
     lastError: null,
 };
@@ -59,22 +67,23 @@ export function toSummary(app: OAuthApp): AppSummary {
 
 export const MAX_PER_PAGE = 200;
 
-export const fetchAppsPage = createAsyncThunk<AppSummary[], {page: number; perPage: number}, {rejectValue: ApiError}>(
-    'oauthManager/fetchAppsPage',
-    async ({page, perPage}, {rejectWithValue}) => {
+// Every thunk rejects with a plain ApiError carrying the server's words.
+function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, arg: Arg) => Promise<Result>) {
+    return createAsyncThunk<Result, Arg, {rejectValue: ApiError}>(`oauthManager/${name}`, async (arg, {rejectWithValue}) => {
         try {
-            return (await getClient().getOAuthApps(page, perPage)).map(toSummary);
+            return await call(getClient(), arg);
         } catch (err) {
             return rejectWithValue(toApiError(err));
         }
-    },
-);
+    });
+}
 
 export type AllAppsResult = {apps: AppSummary[]; complete: boolean; passes: number};
 
 // The list query has no ORDER BY, so an app updated while pages are fetched can
 // move between pages: one pass may both repeat and miss apps. Passes are
-// repeated (de-duplicated by id) until one adds no new id.
+// repeated (de-duplicated by id) until one adds no new id. Pages of a pass are
+// fetched `concurrency` at a time.
 export async function listAllApps(
     getPage: (page: number, perPage: number) => Promise<OAuthApp[]>,
     {perPage = MAX_PER_PAGE, concurrency = 4, maxPasses = 4} = {},
@@ -103,16 +112,37 @@ export async function listAllApps(
     return {apps: [...byId.values()], complete: false, passes: maxPasses};
 }
 
-export const fetchAllApps = createAsyncThunk<AllAppsResult, void, {rejectValue: ApiError}>(
-    'oauthManager/fetchAllApps',
-    async (_, {rejectWithValue}) => {
-        try {
-            return await listAllApps((page, perPage) => getClient().getOAuthApps(page, perPage));
-        } catch (err) {
-            return rejectWithValue(toApiError(err));
-        }
-    },
-);
+export const fetchAppsPage = apiThunk('fetchAppsPage', async (client, {page, perPage}: {page: number; perPage: number}) =>
+    (await client.getOAuthApps(page, perPage)).map(toSummary));
+
+export const fetchAllApps = apiThunk('fetchAllApps', (client) =>
+    listAllApps((page, perPage) => client.getOAuthApps(page, perPage)));
+
+// Resolves with the full app, secret included, for the view that asked.
+export const fetchApp = apiThunk('fetchApp', (client, appId: string) => client.getOAuthApp(appId));
+export const fetchAppInfo = apiThunk('fetchAppInfo', (client, appId: string) => client.getOAuthAppInfo(appId));
+
+export type NewApp = Pick<OAuthApp, 'name' | 'description' | 'homepage' | 'icon_url' | 'callback_urls' | 'is_trusted'> & {is_public: boolean};
+
+export const createApp = apiThunk('createApp', (client, app: NewApp) => client.createOAuthApp(app));
+
+// The server replaces the whole app: callers send every field (see mergeEdit).
+export const updateApp = apiThunk('updateApp', (client, app: OAuthApp) => client.editOAuthApp(app));
+
+export const deleteApp = apiThunk('deleteApp', async (client, appId: string) => {
+    await client.deleteOAuthApp(appId);
+    return appId;
+});
+
+export const regenerateSecret = apiThunk('regenerateSecret', (client, appId: string) => client.regenOAuthAppSecret(appId));
+
+export const fetchAuthorizedApps = apiThunk('fetchAuthorizedApps', async (client, userId: string) =>
+    (await client.getAuthorizedOAuthApps(userId)).map(toSummary));
+
+export const deauthorizeApp = apiThunk('deauthorizeApp', async (client, {clientId, userId}: {clientId: string; userId: string}) => {
+    await client.deauthorizeOAuthApp(clientId);
+    return {clientId, userId};
+});
 
 export type MetadataResult = {document: OAuthServerMetadata | null; providerEnabled: boolean};
 
@@ -131,17 +161,32 @@ export const fetchMetadata = createAsyncThunk<MetadataResult, void, {rejectValue
     },
 );
 
+export const registerClient = apiThunk<ClientRegistrationResponse, ClientRegistrationRequest>('registerClient', (client, request) => client.registerOAuthClient(request));
+
+export const fetchUsernames = apiThunk('fetchUsernames', async (client, userIds: string[]) => {
+    const profiles = userIds.length ? await client.getProfilesByIds(userIds) : [];
+    return profiles.map((p) => ({id: p.id, username: p.username}));
+});
+
+export const fetchSettings = apiThunk('fetchSettings', (client) => client.getPluginSettings());
+
 // Every thunk's status lands under requests[<its short name>].
 const requestKey = (type: string) => type.split('/')[1];
 
 type Rejected = {type: string; payload?: ApiError; error: {message?: string}};
 
-function setRequest(state: OAuthManagerState, type: string, request: RequestState) {
-    state.requests[requestKey(type)] = request;
+const isOurs = (suffix: string) => (action: {type: string}) => action.type.startsWith('oauthManager/') && action.type.endsWith(suffix);
+
+function storeApp(state: OAuthManagerState, app: OAuthApp | AppSummary) {
+    state.apps.byId[app.id] = 'client_secret' in app ? toSummary(app) : app;
 }
 
-function replaceApps(state: OAuthManagerState, apps: AppSummary[]) {
-    state.apps.byId = {};
+function removeApp(state: OAuthManagerState, appId: string) {
+    delete state.apps.byId[appId];
+    state.apps.order = state.apps.order.filter((id) => id !== appId);
+}
+
+function replaceListing(state: OAuthManagerState, apps: AppSummary[]) {
     state.apps.order = [];
     for (const app of apps) {
         state.apps.byId[app.id] = app;
@@ -156,37 +201,65 @@ const slice = createSlice({
         clearLastError(state) {
             state.lastError = null;
         },
-        appRemoved(state, action: PayloadAction<string>) {
-            delete state.apps.byId[action.payload];
-            state.apps.order = state.apps.order.filter((id) => id !== action.payload);
-        },
     },
     extraReducers: (builder) => {
         builder.
             addCase(fetchAppsPage.fulfilled, (state, action) => {
-                replaceApps(state, action.payload);
+                replaceListing(state, action.payload);
                 state.listing = {page: action.meta.arg.page, perPage: action.meta.arg.perPage, complete: false};
             }).
             addCase(fetchAllApps.fulfilled, (state, action) => {
-                replaceApps(state, action.payload.apps);
+                replaceListing(state, action.payload.apps);
                 state.listing = {page: 0, perPage: MAX_PER_PAGE, complete: action.payload.complete};
+            }).
+            addCase(fetchApp.fulfilled, (state, action) => storeApp(state, action.payload)).
+            addCase(fetchAppInfo.fulfilled, (state, action) => {
+                // Info is sanitized: keep what a full read already knew about the type.
+                if (!state.apps.byId[action.payload.id]) {
+                    storeApp(state, action.payload);
+                }
+            }).
+            addCase(createApp.fulfilled, (state, action) => {
+                storeApp(state, action.payload);
+                state.apps.order.push(action.payload.id);
+            }).
+            addCase(updateApp.fulfilled, (state, action) => storeApp(state, action.payload)).
+            addCase(regenerateSecret.fulfilled, (state, action) => storeApp(state, action.payload)).
+            addCase(deleteApp.fulfilled, (state, action) => removeApp(state, action.payload)).
+            addCase(fetchAuthorizedApps.fulfilled, (state, action) => {
+                for (const app of action.payload) {
+                    state.apps.byId[app.id] = state.apps.byId[app.id] ?? app;
+                }
+                state.authorizedByUser[action.meta.arg] = action.payload.map((a) => a.id);
+            }).
+            addCase(deauthorizeApp.fulfilled, (state, action) => {
+                const {clientId, userId} = action.payload;
+                state.authorizedByUser[userId] = (state.authorizedByUser[userId] ?? []).filter((id) => id !== clientId);
             }).
             addCase(fetchMetadata.fulfilled, (state, action) => {
                 state.metadata = action.payload;
             }).
-            addMatcher((action) => action.type.startsWith('oauthManager/') && action.type.endsWith('/pending'), (state, action) => {
-                setRequest(state, action.type, {status: 'pending'});
+            addCase(fetchUsernames.fulfilled, (state, action) => {
+                for (const {id, username} of action.payload) {
+                    state.usernames[id] = username;
+                }
             }).
-            addMatcher((action) => action.type.startsWith('oauthManager/') && action.type.endsWith('/fulfilled'), (state, action) => {
-                setRequest(state, action.type, {status: 'succeeded'});
+            addCase(fetchSettings.fulfilled, (state, action) => {
+                state.settings = action.payload;
             }).
-            addMatcher((action): action is Rejected => action.type.startsWith('oauthManager/') && action.type.endsWith('/rejected'), (state, action) => {
+            addMatcher(isOurs('/pending'), (state, action) => {
+                state.requests[requestKey(action.type)] = {status: 'pending'};
+            }).
+            addMatcher(isOurs('/fulfilled'), (state, action) => {
+                state.requests[requestKey(action.type)] = {status: 'succeeded'};
+            }).
+            addMatcher((action): action is Rejected => isOurs('/rejected')(action), (state, action) => {
                 const error = action.payload ?? {message: action.error.message ?? 'Unknown error'};
-                setRequest(state, action.type, {status: 'failed', error});
+                state.requests[requestKey(action.type)] = {status: 'failed', error};
                 state.lastError = error;
             });
     },
 });
 
-export const {clearLastError, appRemoved} = slice.actions;
+export const {clearLastError} = slice.actions;
 export const reducer = slice.reducer;

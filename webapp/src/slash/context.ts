@@ -1,0 +1,52 @@
+// What a verb handler receives, and what it answers.
+import type {PluginSettings} from '../client/oauth_client';
+import type {Parsed} from '../grammar/parse';
+import {selectPluginState} from '../store/selectors';
+import {fetchSettings, fetchUsernames} from '../store/slice';
+import type {HostStore} from '../types/host';
+import type {SlashCommandArgs} from '../types/registry';
+
+export type VerbContext = {
+    store: HostStore;
+    message: string;
+    args: SlashCommandArgs;
+    parsed: Parsed;
+};
+
+// `post` becomes an ephemeral post; `inputError` stays under the text box with the draft.
+export type VerbResult = {post: string} | {inputError: string};
+
+export type VerbHandler = (ctx: VerbContext) => Promise<VerbResult>;
+
+export const post = (text: string): VerbResult => ({post: text});
+export const inputError = (text: string): VerbResult => ({inputError: text});
+
+export function currentUserId(ctx: VerbContext): string {
+    return ctx.store.getState().entities?.users?.currentUserId ?? '';
+}
+
+const DEFAULT_SETTINGS: PluginSettings = {reveal_secrets_in_chat: true, default_page_size: 50};
+
+// The admin's plugin settings, read once per page load.
+export async function settings(ctx: VerbContext): Promise<PluginSettings> {
+    const known = selectPluginState(ctx.store.getState()).settings;
+    if (known) {
+        return known;
+    }
+    try {
+        return await ctx.store.dispatch(fetchSettings()).unwrap();
+    } catch {
+        // An older server half without the route: fall back to the manifest defaults.
+        return DEFAULT_SETTINGS;
+    }
+}
+
+// Usernames for creator ids, fetched once and kept in the slice.
+export async function usernames(ctx: VerbContext, userIds: string[]): Promise<Record<string, string>> {
+    const known = selectPluginState(ctx.store.getState()).usernames;
+    const missing = [...new Set(userIds)].filter((id) => id && !known[id]);
+    if (missing.length > 0) {
+        await ctx.store.dispatch(fetchUsernames(missing)).unwrap().catch(() => undefined);
+    }
+    return selectPluginState(ctx.store.getState()).usernames;
+}

@@ -1,0 +1,184 @@
+// Verbs that change apps: create, edit, delete, regen-secret.
+import type {OAuthApp} from '@mattermost/types/integrations';
+
+import type {FlagValue} from '../../grammar/parse';
+import {toApiError} from '../../store/errors';
+import {describeError} from '../../store/messages';
+import {createApp, deleteApp, regenerateSecret, toSummary, updateApp} from '../../store/slice';
+import type {NewApp} from '../../store/slice';
+import {validateApp} from '../../validation';
+import type {FieldErrors} from '../../validation';
+import {inputError, post, usernames} from '../context';
+import type {VerbContext, VerbHandler} from '../context';
+import {appFields, code, fieldList, md, SECRET_WARNING} from '../format';
+import {resolveApp} from '../resolve_app';
+
+const str = (v: FlagValue | undefined) => (typeof v === 'string' ? v : undefined);
+const list = (v: FlagValue | undefined) => (Array.isArray(v) ? v : []);
+
+const FLAG_OF: Record<string, string> = {name: '--name', description: '--description', homepage: '--homepage', icon_url: '--icon-url', callback_urls: '--callback'};
+
+function describeFieldErrors(errors: FieldErrors): string | undefined {
+    const entries = Object.entries(errors);
+    if (entries.length === 0) {
+        return undefined;
+    }
+    return entries.map(([field, text]) => `${FLAG_OF[field]}: ${text}`).join('\n');
+}
+
+const trustNote = 'Only system admins can make an app trusted, so the server left it untrusted.';
+
+async function appMessage(ctx: VerbContext, title: string, app: OAuthApp, withSecret: boolean, notes: string[]) {
+    const summary = toSummary(app);
+    const names = await usernames(ctx, [app.creator_id]);
+    let secretLine = withSecret ? code(app.client_secret) : '(unchanged, hidden)';
+    if (summary.is_public) {
+        secretLine = 'none: a public client has no secret';
+    }
+    const warning = withSecret && !summary.is_public ? ['', `**New client secret shown once.** ${SECRET_WARNING}`] : [];
+    return [fieldList(title, appFields(summary, names, secretLine)), ...warning, ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+export const create: VerbHandler = async (ctx) => {
+    if (ctx.parsed.bare) {
+        return post('To create an app, give its details: `/oauth create --name NAME --homepage URL --callback URL [--description TEXT] [--icon-url URL] [--public]`, or use the form in System Console > Plugins > OAuth Apps Manager.');
+    }
+    const {flags} = ctx.parsed;
+    const app: NewApp = {
+        name: str(flags.name) ?? '',
+        description: str(flags.description) ?? '',
+        homepage: str(flags.homepage) ?? '',
+        icon_url: str(flags['icon-url']) ?? '',
+        callback_urls: list(flags.callback),
+        is_trusted: Boolean(flags.trusted),
+        is_public: Boolean(flags.public),
+    };
+    const problems = describeFieldErrors(validateApp(app));
+    if (problems) {
+        return inputError(problems);
+    }
+    let created: OAuthApp;
+    try {
+        created = await ctx.store.dispatch(createApp(app)).unwrap();
+    } catch (err) {
+        return post(describeError(toApiError(err), 'create the app'));
+    }
+    const notes = app.is_trusted && !created.is_trusted ? [trustNote] : [];
+    return post(await appMessage(ctx, `Created OAuth app ${md(created.name)}`, created, true, notes));
+};
+
+type Change = {field: string; from: string; to: string};
+
+// The server replaces the whole app on update: start from the stored app and
+// change only what was asked, so nothing else is cleared.
+export function mergeEdit(app: OAuthApp, flags: Record<string, FlagValue>): {app: OAuthApp; changes: Change[]} | {error: string} {
+    const next: OAuthApp = {...app, callback_urls: [...app.callback_urls]};
+    const setText = (key: 'name' | 'description' | 'homepage' | 'icon_url', flag: string) => {
+        const value = str(flags[flag]);
+        if (value !== undefined) {
+            next[key] = value;
+        }
+    };
+    setText('name', 'name');
+    setText('description', 'description');
+    setText('homepage', 'homepage');
+    setText('icon_url', 'icon-url');
+    if ('callback' in flags) {
+        next.callback_urls = [...new Set(list(flags.callback))];
+    }
+    for (const url of list(flags['remove-callback'])) {
+        if (!next.callback_urls.includes(url)) {
+            return {error: `${code(url)} is not a callback URL of ${md(app.name)}. Its callback URLs are: ${app.callback_urls.map((u) => code(u)).join(', ')}.`};
+        }
+        next.callback_urls = next.callback_urls.filter((u) => u !== url);
+    }
+    for (const url of list(flags['add-callback'])) {
+        if (!next.callback_urls.includes(url)) {
+            next.callback_urls.push(url);
+        }
+    }
+    if (typeof flags.trusted === 'string') {
+        next.is_trusted = flags.trusted === 'true';
+    }
+    const changes: Change[] = [];
+    const show = (v: string | boolean | string[]) => (Array.isArray(v) ? v.join(', ') : String(v));
+    for (const key of ['name', 'description', 'homepage', 'icon_url', 'callback_urls', 'is_trusted'] as const) {
+        if (show(app[key]) !== show(next[key])) {
+            changes.push({field: key, from: show(app[key]), to: show(next[key])});
+        }
+    }
+    return {app: next, changes};
+}
+
+export const edit: VerbHandler = async (ctx) => {
+    const resolved = await resolveApp(ctx, ctx.parsed.args.app, 'edit the app');
+    if ('failure' in resolved) {
+        return post(resolved.failure);
+    }
+    const merged = mergeEdit(resolved.app, ctx.parsed.flags);
+    if ('error' in merged) {
+        return inputError(merged.error);
+    }
+    if (merged.changes.length === 0) {
+        return post(`Nothing to change: ${md(resolved.app.name)} already has these values.`);
+    }
+    const problems = describeFieldErrors(validateApp(merged.app, {dynamicallyRegistered: Boolean(resolved.app.is_dynamically_registered)}));
+    if (problems) {
+        return inputError(problems);
+    }
+    let updated: OAuthApp;
+    try {
+        updated = await ctx.store.dispatch(updateApp(merged.app)).unwrap();
+    } catch (err) {
+        return post(describeError(toApiError(err), 'edit the app'));
+    }
+    const notes = merged.app.is_trusted && !updated.is_trusted ? [trustNote] : [];
+    const changed = merged.changes.map((c) => `- ${c.field}: ${c.from ? code(c.from) : '(empty)'} → ${c.to ? code(c.to) : '(empty)'}`);
+    return post([`Updated ${md(updated.name)} (${code(updated.id)}):`, ...changed, ...(notes.length ? ['', ...notes] : [])].join('\n'));
+};
+
+function confirmation(verb: string, app: OAuthApp, consequence: string): string {
+    return [
+        `**${verb === 'delete' ? 'Delete' : 'Regenerate the secret of'} ${md(app.name)}** (${code(app.id)})? ${consequence}`,
+        '',
+        `To confirm, type: \`/oauth ${verb} ${app.id} --yes\``,
+    ].join('\n');
+}
+
+export const remove: VerbHandler = async (ctx) => {
+    const resolved = await resolveApp(ctx, ctx.parsed.args.app, 'delete the app');
+    if ('failure' in resolved) {
+        return post(resolved.failure);
+    }
+    const {app} = resolved;
+    if (!ctx.parsed.flags.yes) {
+        return post(confirmation('delete', app, 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.'));
+    }
+    try {
+        await ctx.store.dispatch(deleteApp(app.id)).unwrap();
+    } catch (err) {
+        return post(describeError(toApiError(err), 'delete the app'));
+    }
+    return post(`Deleted OAuth app ${md(app.name)} (${code(app.id)}).`);
+};
+
+export const regenSecret: VerbHandler = async (ctx) => {
+    const resolved = await resolveApp(ctx, ctx.parsed.args.app, 'regenerate the secret');
+    if ('failure' in resolved) {
+        return post(resolved.failure);
+    }
+    const {app} = resolved;
+    if (toSummary(app).is_public) {
+        return post(`${md(app.name)} is a public client: it has no secret to regenerate (it proves itself with PKCE).`);
+    }
+    if (!ctx.parsed.flags.yes) {
+        return post(confirmation('regen-secret', app, 'The current secret stops working at once: the integration fails until it is given the new one.'));
+    }
+    let updated: OAuthApp;
+    try {
+        updated = await ctx.store.dispatch(regenerateSecret(app.id)).unwrap();
+    } catch (err) {
+        return post(describeError(toApiError(err), 'regenerate the secret'));
+    }
+    return post(await appMessage(ctx, `New secret for ${md(updated.name)}`, updated, true, ['The old secret no longer works.']));
+};
