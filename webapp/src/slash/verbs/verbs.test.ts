@@ -1,0 +1,105 @@
+// The verbs against a fake client: paths the real server cannot easily be made
+// to take (ambiguous names, settings off, network failure, a 501 from list).
+import {configureStore} from '@reduxjs/toolkit';
+
+import type {OAuthApp} from '@mattermost/types/integrations';
+
+import {setClient} from '../../client/oauth_client';
+import type {OAuthClient} from '../../client/oauth_client';
+import {stateKey} from '../../store/selectors';
+import {reducer} from '../../store/slice';
+import type {HostStore} from '../../types/host';
+import {createSlashCommandHook} from '../hook';
+
+function app(id: string, name: string, extra: Partial<OAuthApp> = {}): OAuthApp {
+    return {
+        id: id.padEnd(26, '0'),
+        creator_id: 'me',
+        create_at: 1,
+        update_at: 1,
+        client_secret: 'secret-' + id,
+        name,
+        description: '',
+        icon_url: '',
+        callback_urls: ['https://e.co/cb'],
+        homepage: 'https://e.co',
+        is_trusted: false,
+        ...extra,
+    };
+}
+
+const apps = [app('a', 'Bot'), app('b', 'Bot'), app('c', 'Solo', {is_trusted: true}), app('d', 'Pub', {client_secret: '', creator_id: 'other'})];
+
+function run(command: string, client: Record<string, unknown>) {
+    setClient({
+        getPluginSettings: async () => ({reveal_secrets_in_chat: true, default_page_size: 50}),
+        getProfilesByIds: async () => [],
+        ...client,
+    } as unknown as OAuthClient);
+    const posts: string[] = [];
+    const store = configureStore({
+        reducer: (state: Record<string, unknown> | undefined, action) => ({
+            entities: {users: {currentUserId: 'me'}},
+            [stateKey]: reducer(state?.[stateKey] as never, action),
+        }),
+        middleware: (gd) => gd({serializableCheck: false}).concat(() => (next: (a: unknown) => unknown) => (action: unknown) => {
+            const a = action as {type: string; data?: {message: string}};
+            if (a.type === 'RECEIVED_NEW_POST') {
+                posts.push(a.data!.message);
+            }
+            return next(action);
+        }),
+    });
+    const hook = createSlashCommandHook(store as unknown as HostStore);
+    return hook(command, {channel_id: 'c', team_id: 't'}).then((result) => ({result, text: posts.join('\n')}));
+}
+
+const listing = {getOAuthApps: jest.fn(async (page: number) => (page === 0 ? apps : []))};
+
+test('an ambiguous name lists the candidates and changes nothing', async () => {
+    const deleteOAuthApp = jest.fn();
+    const {text} = await run('/oauth delete Bot --yes', {...listing, deleteOAuthApp});
+    expect(text).toContain('2 apps are named "Bot". Use the client id of the one you mean:');
+    expect(text).toContain('`a0000000000000000000000000`');
+    expect(deleteOAuthApp).not.toHaveBeenCalled();
+});
+
+test('list filters combine: --mine --confidential --filter', async () => {
+    const {text} = await run('/oauth list --mine --confidential --filter sol', listing);
+    expect(text).toContain('**1 app** matching');
+    expect(text).toContain('Solo');
+    expect(text).not.toContain('| Bot');
+    expect(text).not.toContain('Pub');
+});
+
+test('--reveal respects the admin setting', async () => {
+    const getOAuthApp = jest.fn(async () => apps[2]);
+    const {text} = await run(`/oauth show ${apps[2].id} --reveal`, {getOAuthApp, getPluginSettings: async () => ({reveal_secrets_in_chat: false, default_page_size: 50})});
+    expect(text).toContain('revealing secrets in chat is turned off');
+    expect(text).not.toContain('secret-c');
+});
+
+test('public clients have no secret to regenerate', async () => {
+    const regenOAuthAppSecret = jest.fn();
+    const {text} = await run(`/oauth regen-secret ${apps[3].id} --yes`, {getOAuthApp: async () => apps[3], regenOAuthAppSecret});
+    expect(text).toContain('is a public client: it has no secret to regenerate');
+    expect(regenOAuthAppSecret).not.toHaveBeenCalled();
+});
+
+test.each([
+    [501, 'the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider'],
+    [401, 'your session has expired. Sign in again and retry.'],
+    [undefined, 'the Mattermost server could not be reached (Failed to fetch)'],
+])('list failing with %s is explained in plain words, keeping the server message', async (status, words) => {
+    const getOAuthApps = jest.fn().mockRejectedValue(Object.assign(new Error('Failed to fetch'), {status_code: status}));
+    const {result, text} = await run('/oauth list', {getOAuthApps});
+    expect(result).toEqual({});
+    expect(text).toContain(words);
+    expect(text).toContain('Failed to fetch');
+});
+
+test('DCR turned off is named with the setting that turns it on', async () => {
+    const registerOAuthClient = jest.fn().mockRejectedValue(Object.assign(new Error('unsupported_operation: Dynamic client registration is disabled'), {status_code: 400, server_error_id: 'unsupported_operation'}));
+    const {text} = await run('/oauth register --client-name x --redirect-uri https://e.co/cb', {registerOAuthClient});
+    expect(text).toContain('dynamic client registration is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable Dynamic Client Registration');
+});
