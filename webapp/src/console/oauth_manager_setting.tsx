@@ -1,46 +1,368 @@
 // The custom System Console setting that renders the OAuth app manager.
-import React, {useEffect} from 'react';
+import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
-import AppsTable from './apps_table';
-import StatusPanel from './status_panel';
+import type {OAuthApp} from '@mattermost/types/integrations';
 
+import AppForm from './app_form';
+import AppsTable from './apps_table';
+import AuthorizedApps from './authorized_apps';
+import ConfirmDialog from './confirm_dialog';
+import CopyButton from './copy_button';
+import {filterApps, sortApps} from './query';
+import type {SortKey, TriState} from './query';
+import StatusPanel from './status_panel';
+import {button, errorText, input, primaryButton, section} from './styles';
+
+import {getClient} from '../client/oauth_client';
+import {toApiError} from '../store/errors';
+import type {ApiError} from '../store/errors';
 import {describeError} from '../store/messages';
-import {selectApps, selectListing, selectMetadata, selectRequest} from '../store/selectors';
+import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
-import {fetchAllApps, fetchMetadata} from '../store/slice';
-import type {HostDispatch} from '../types/host';
+import {
+    createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
+    formClosed, formErrorsSet, formFieldChanged, formOpened, pageChanged, queryChanged, regenerateSecret, updateApp,
+} from '../store/slice';
+import type {AppSummary, FormErrors, FormFields} from '../store/slice';
+import type {HostDispatch, HostState} from '../types/host';
+import {validateApp} from '../validation';
+
+const EMPTY_FORM: FormFields = {name: '', description: '', homepage: '', icon_url: '', callbacks: '', is_trusted: false, is_public: false};
+
+const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+
+// Which form field a server validation error is about (model.oauth.is_valid.<field>.app_error).
+const SERVER_FIELD: Array<[RegExp, keyof FormFields]> = [
+    [/\.name\./, 'name'], [/\.description\./, 'description'], [/\.homepage\./, 'homepage'], [/\.icon_url\./, 'icon_url'], [/\.callback\./, 'callbacks'],
+];
+
+function formErrorsFrom(err: ApiError, action: string): FormErrors {
+    const field = SERVER_FIELD.find(([re]) => re.test(err.server_error_id ?? ''))?.[1];
+    return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
+}
+
+type Confirm = {kind: 'delete' | 'regenerate'; app: AppSummary; busy: boolean; error?: string};
+type NewSecret = {appName: string; secret: string};
+
+const selectIsSystemAdmin = (s: HostState & {entities?: {users?: {profiles?: Record<string, {roles?: string}>}}}) => {
+    const me = s.entities?.users?.currentUserId ?? '';
+    return (s.entities?.users?.profiles?.[me]?.roles ?? '').split(' ').includes('system_admin');
+};
 
 export default function OAuthManagerSetting() {
     const dispatch = useDispatch<HostDispatch>();
     const apps = useSelector(selectApps);
-    const listing = useSelector(selectListing);
+    const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
     const metadata = useSelector(selectMetadata);
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
+    const isSystemAdmin = useSelector(selectIsSystemAdmin);
+    const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
+    const {query, page, form} = plugin.ui;
+    const usernames = plugin.usernames;
+    const pageSize = plugin.settings?.default_page_size ?? 50;
+
+    const [secrets, setSecrets] = useState<Record<string, string>>({});
+    const [confirm, setConfirm] = useState<Confirm | null>(null);
+    const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
+    const [notice, setNotice] = useState('');
+    const [saving, setSaving] = useState(false);
+
+    const load = useCallback(async () => {
+        dispatch(fetchMetadata());
+        dispatch(fetchSettings());
+        const result = await dispatch(fetchAllApps());
+        if (fetchAllApps.fulfilled.match(result)) {
+            const creators = [...new Set(result.payload.apps.map((a) => a.creator_id).filter(Boolean))];
+            if (creators.length) {
+                dispatch(fetchUsernames(creators));
+            }
+        }
+    }, [dispatch]);
 
     useEffect(() => {
-        dispatch(fetchMetadata());
-        dispatch(fetchAllApps());
-    }, [dispatch]);
+        load();
+    }, [load]);
+
+    // Typing stays instant: the table follows the search box one render later.
+    const search = useDeferredValue(query.search);
+    const sorted = useMemo(() => sortApps(apps, query.sortKey, query.sortDir, usernames), [apps, query.sortKey, query.sortDir, usernames]);
+    const visible = useMemo(() => filterApps(sorted, {...query, search}, usernames), [sorted, query, search, usernames]);
+    const pages = Math.max(1, Math.ceil(visible.length / pageSize));
+    const shown = visible.slice(page * pageSize, (page + 1) * pageSize);
+    const creators = useMemo(() => [...new Set(apps.map((a) => a.creator_id).filter(Boolean))].sort(), [apps]);
+
+    const reveal = async (app: AppSummary) => {
+        try {
+            const full = await dispatch(fetchApp(app.id)).unwrap();
+            setSecrets((s) => ({...s, [app.id]: full.client_secret}));
+        } catch (err) {
+            setNotice(describeError(toApiError(err), 'show the secret'));
+        }
+    };
+    const hide = (app: AppSummary) => setSecrets((s) => {
+        const rest = {...s};
+        delete rest[app.id];
+        return rest;
+    });
+    const copySecret = (app: AppSummary) => async () => secrets[app.id] ?? (await dispatch(fetchApp(app.id)).unwrap()).client_secret;
+
+    const openEdit = async (app: AppSummary) => {
+        try {
+            const full = await dispatch(fetchApp(app.id)).unwrap();
+            dispatch(formOpened({mode: 'edit',
+                appId: app.id,
+                fields: {
+                    name: full.name,
+                    description: full.description,
+                    homepage: full.homepage,
+                    icon_url: full.icon_url,
+                    callbacks: full.callback_urls.join('\n'),
+                    is_trusted: full.is_trusted,
+                    is_public: !full.client_secret,
+                }}));
+        } catch (err) {
+            setNotice(describeError(toApiError(err), 'open the app'));
+        }
+    };
+
+    const submit = async () => {
+        if (!form) {
+            return;
+        }
+        const f = form.fields;
+        const fields = {name: f.name.trim(), description: f.description, homepage: f.homepage.trim(), icon_url: f.icon_url.trim(), callback_urls: splitLines(f.callbacks)};
+        const dcr = form.appId ? Boolean(plugin.apps.byId[form.appId]?.is_dynamically_registered) : false;
+        const {callback_urls: callbackError, ...rest} = validateApp(fields, {dynamicallyRegistered: dcr});
+        const errors: FormErrors = {...rest, ...(callbackError ? {callbacks: callbackError} : {})};
+        if (Object.keys(errors).length) {
+            dispatch(formErrorsSet(errors));
+            return;
+        }
+        setSaving(true);
+        try {
+            let saved: OAuthApp;
+            if (form.mode === 'create') {
+                saved = await dispatch(createApp({...fields, is_trusted: isSystemAdmin && f.is_trusted, is_public: f.is_public})).unwrap();
+                if (saved.client_secret) {
+                    setNewSecret({appName: saved.name, secret: saved.client_secret});
+                }
+            } else {
+                // The update replaces the whole app: start from the server's copy.
+                const fresh = await dispatch(fetchApp(form.appId!)).unwrap();
+                saved = await dispatch(updateApp({...fresh, ...fields, is_trusted: isSystemAdmin ? f.is_trusted : fresh.is_trusted})).unwrap();
+            }
+            dispatch(formClosed());
+            setNotice(`${form.mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
+        } catch (err) {
+            dispatch(formErrorsSet(formErrorsFrom(toApiError(err), form.mode === 'create' ? 'create the app' : 'save the app')));
+        } finally {
+            setSaving(false);
+        }
+    };
+
+    const runConfirm = async () => {
+        if (!confirm) {
+            return;
+        }
+        setConfirm({...confirm, busy: true, error: undefined});
+        try {
+            if (confirm.kind === 'delete') {
+                await dispatch(deleteApp(confirm.app.id)).unwrap();
+                setNotice(`Deleted ${confirm.app.name}.`);
+            } else {
+                const updated = await dispatch(regenerateSecret(confirm.app.id)).unwrap();
+                hide(confirm.app);
+                setNewSecret({appName: updated.name, secret: updated.client_secret});
+            }
+            setConfirm(null);
+        } catch (err) {
+            setConfirm({...confirm, busy: false, error: describeError(toApiError(err), confirm.kind === 'delete' ? 'delete the app' : 'regenerate the secret')});
+        }
+    };
+
+    const sortBy = (key: SortKey) => dispatch(queryChanged({sortKey: key, sortDir: query.sortKey === key && query.sortDir === 'asc' ? 'desc' : 'asc'}));
+    const triSelect = (id: string, label: string, value: TriState, onChange: (v: TriState) => void) => (
+        <label htmlFor={id}>
+            {label}{' '}
+            <select
+                id={id}
+                style={input}
+                value={value}
+                onChange={(e) => onChange(e.target.value as TriState)}
+            >
+                <option value='any'>{'Any'}</option>
+                <option value='yes'>{'Yes'}</option>
+                <option value='no'>{'No'}</option>
+            </select>
+        </label>
+    );
 
     return (
         <div style={{color: 'var(--center-channel-color)'}}>
             <StatusPanel
                 metadata={metadata}
                 request={metadataRequest}
+                siteURL={getClient().getUrl()}
             />
-            <section aria-label='OAuth apps list'>
+            {newSecret && (
+                <section
+                    role='status'
+                    aria-label='New client secret'
+                    style={{...section, borderColor: 'var(--online-indicator)'}}
+                >
+                    <strong>{`New client secret for ${newSecret.appName}: `}</strong>
+                    <code>{newSecret.secret}</code>{' '}
+                    <CopyButton
+                        label='Copy the new secret'
+                        text={newSecret.secret}
+                    />
+                    <p>{'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.'}</p>
+                    <button
+                        type='button'
+                        style={button}
+                        onClick={() => setNewSecret(null)}
+                    >{'I have stored it'}</button>
+                </section>
+            )}
+            {confirm && (
+                <ConfirmDialog
+                    title={confirm.kind === 'delete' ? `Delete ${confirm.app.name}?` : `Regenerate the secret of ${confirm.app.name}?`}
+                    consequence={confirm.kind === 'delete' ? 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.' : 'The current secret stops working at once: the integration fails until it is given the new one.'}
+                    confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
+                    busy={confirm.busy}
+                    error={confirm.error}
+                    onConfirm={runConfirm}
+                    onCancel={() => setConfirm(null)}
+                />
+            )}
+            {form && (
+                <AppForm
+                    form={form}
+                    isSystemAdmin={isSystemAdmin}
+                    busy={saving}
+                    onChange={(patch) => dispatch(formFieldChanged(patch))}
+                    onSubmit={submit}
+                    onCancel={() => dispatch(formClosed())}
+                />
+            )}
+            <section
+                aria-label='OAuth apps list'
+                style={section}
+            >
                 <h4>{'OAuth 2.0 applications'}</h4>
+                <div style={{display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8}}>
+                    <label htmlFor='oauth-search'>
+                        {'Search '}
+                        <input
+                            id='oauth-search'
+                            type='search'
+                            style={{...input, width: 260}}
+                            placeholder='Name, description, client id, creator, callback'
+                            value={query.search}
+                            onChange={(e) => dispatch(queryChanged({search: e.target.value}))}
+                        />
+                    </label>
+                    <label htmlFor='oauth-filter-creator'>
+                        {'Creator '}
+                        <select
+                            id='oauth-filter-creator'
+                            style={input}
+                            value={query.creator}
+                            onChange={(e) => dispatch(queryChanged({creator: e.target.value}))}
+                        >
+                            <option value=''>{'Anyone'}</option>
+                            {creators.map((id) => (
+                                <option
+                                    key={id}
+                                    value={id}
+                                >{usernames[id] ? '@' + usernames[id] : id}</option>
+                            ))}
+                        </select>
+                    </label>
+                    <label htmlFor='oauth-filter-type'>
+                        {'Type '}
+                        <select
+                            id='oauth-filter-type'
+                            style={input}
+                            value={query.type}
+                            onChange={(e) => dispatch(queryChanged({type: e.target.value as 'any' | 'public' | 'confidential'}))}
+                        >
+                            <option value='any'>{'Any'}</option>
+                            <option value='confidential'>{'Confidential'}</option>
+                            <option value='public'>{'Public'}</option>
+                        </select>
+                    </label>
+                    {triSelect('oauth-filter-trusted', 'Trusted', query.trusted, (v) => dispatch(queryChanged({trusted: v})))}
+                    {triSelect('oauth-filter-dcr', 'DCR', query.dcr, (v) => dispatch(queryChanged({dcr: v})))}
+                    <button
+                        type='button'
+                        style={primaryButton}
+                        onClick={() => dispatch(formOpened({mode: 'create', fields: EMPTY_FORM}))}
+                    >{'New app'}</button>
+                    <button
+                        type='button'
+                        style={button}
+                        onClick={load}
+                    >{'Refresh'}</button>
+                </div>
+                {notice && <p role='status'>{notice}</p>}
                 {appsRequest.status === 'pending' && <div aria-busy='true'>{'Loading apps…'}</div>}
                 {appsRequest.status === 'failed' && appsRequest.error && (
-                    <div role='alert'>{describeError(appsRequest.error, 'list the OAuth apps')}</div>
+                    <div
+                        role='alert'
+                        style={errorText}
+                    >{describeError(appsRequest.error, 'list the OAuth apps')}</div>
                 )}
-                {appsRequest.status === 'succeeded' && !listing.complete && (
-                    <div role='status'>{'Apps kept changing while the list was read; it may be incomplete. Reload to try again.'}</div>
+                {appsRequest.status === 'succeeded' && !plugin.listing.complete && (
+                    <div role='status'>{'Apps kept changing while the list was read; it may be incomplete. Refresh to try again.'}</div>
                 )}
-                {appsRequest.status === 'succeeded' && <AppsTable apps={apps}/>}
+                {appsRequest.status !== 'failed' && (
+                    <>
+                        <p
+                            role='status'
+                            aria-live='polite'
+                        >
+                            {visible.length === apps.length ? `${apps.length} apps` : `${visible.length} of ${apps.length} apps match`}
+                        </p>
+                        {shown.length > 0 && (
+                            <AppsTable
+                                apps={shown}
+                                usernames={usernames}
+                                sortKey={query.sortKey}
+                                sortDir={query.sortDir}
+                                onSort={sortBy}
+                                secrets={secrets}
+                                onReveal={reveal}
+                                onHide={hide}
+                                copySecret={copySecret}
+                                onEdit={openEdit}
+                                onRegenerate={(app) => setConfirm({kind: 'regenerate', app, busy: false})}
+                                onDelete={(app) => setConfirm({kind: 'delete', app, busy: false})}
+                            />
+                        )}
+                        {pages > 1 && (
+                            <nav aria-label='Pages'>
+                                <button
+                                    type='button'
+                                    style={button}
+                                    disabled={page === 0}
+                                    onClick={() => dispatch(pageChanged(page - 1))}
+                                >{'Previous'}</button>
+                                {`Page ${page + 1} of ${pages}`}{' '}
+                                <button
+                                    type='button'
+                                    style={button}
+                                    disabled={page + 1 >= pages}
+                                    onClick={() => dispatch(pageChanged(page + 1))}
+                                >{'Next'}</button>
+                            </nav>
+                        )}
+                    </>
+                )}
             </section>
+            <AuthorizedApps currentUserId={currentUserId}/>
         </div>
     );
 }

@@ -1,5 +1,7 @@
 import React from 'react';
 
+import {section} from './styles';
+
 import type {OAuthServerMetadata} from '../client/oauth_client';
 import {DCR_SETTING, describeError, PROVIDER_SETTING} from '../store/messages';
 import type {RequestState} from '../store/slice';
@@ -7,40 +9,58 @@ import type {RequestState} from '../store/slice';
 type Props = {
     metadata: {document: OAuthServerMetadata | null; providerEnabled: boolean | null};
     request: RequestState;
+    siteURL: string;
 };
 
 const row: React.CSSProperties = {margin: '4px 0'};
+const trim = (u: string) => u.replace(/\/+$/, '');
 
 // The server's OAuth status, read from its RFC 8414 metadata document: 501
 // means the provider is off; a registration_endpoint means DCR is on.
-export default function StatusPanel({metadata, request}: Props) {
+export default function StatusPanel({metadata, request, siteURL}: Props) {
+    let body: React.ReactNode;
     if (request.status === 'failed' && request.error) {
-        return <div role='alert'>{describeError(request.error, 'read the server\'s OAuth status')}</div>;
+        body = <div role='alert'>{describeError(request.error, 'read the server\'s OAuth status')}</div>;
+    } else if (metadata.providerEnabled === null) {
+        body = <div aria-busy='true'>{'Checking the server\'s OAuth status…'}</div>;
+    } else {
+        const doc = metadata.document;
+        body = (
+            <>
+                <div style={row}>
+                    {'OAuth 2.0 service provider: '}
+                    <strong>{metadata.providerEnabled ? 'on' : 'off'}</strong>
+                    {!metadata.providerEnabled && ` — turn it on in ${PROVIDER_SETTING}.`}
+                </div>
+                {metadata.providerEnabled && (
+                    <div style={row}>
+                        {'Dynamic client registration: '}
+                        <strong>{doc?.registration_endpoint ? 'on' : 'off'}</strong>
+                        {!doc?.registration_endpoint && ` — to let clients register themselves, turn on ${DCR_SETTING}.`}
+                    </div>
+                )}
+                {doc && (
+                    <div style={row}>
+                        {'Issuer: '}<code>{doc.issuer}</code>
+                        {trim(doc.issuer) === trim(siteURL) ? ' (matches the Site URL)' : ` — differs from ${siteURL}: set System Console > Environment > Web Server > Site URL to the public URL.`}
+                    </div>
+                )}
+                {doc && (
+                    <details>
+                        <summary>{'Metadata document (/.well-known/oauth-authorization-server)'}</summary>
+                        <pre style={{whiteSpace: 'pre-wrap'}}>{JSON.stringify(doc, null, 2)}</pre>
+                    </details>
+                )}
+            </>
+        );
     }
-    if (metadata.providerEnabled === null) {
-        return <div aria-busy='true'>{'Checking the server\'s OAuth status…'}</div>;
-    }
-    const doc = metadata.document;
     return (
-        <section aria-label='OAuth status'>
+        <section
+            aria-label='OAuth status'
+            style={section}
+        >
             <h4>{'Server OAuth status'}</h4>
-            <div style={row}>
-                {'OAuth 2.0 service provider: '}
-                <strong>{metadata.providerEnabled ? 'on' : 'off'}</strong>
-                {!metadata.providerEnabled && ` — turn it on in ${PROVIDER_SETTING}.`}
-            </div>
-            {metadata.providerEnabled && (
-                <div style={row}>
-                    {'Dynamic client registration: '}
-                    <strong>{doc?.registration_endpoint ? 'on' : 'off'}</strong>
-                    {!doc?.registration_endpoint && ` — to let clients register themselves, turn on ${DCR_SETTING}.`}
-                </div>
-            )}
-            {doc && (
-                <div style={row}>
-                    {'Issuer: '}<code>{doc.issuer}</code>
-                </div>
-            )}
+            {body}
         </section>
     );
 }

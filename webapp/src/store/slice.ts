@@ -3,6 +3,7 @@
 // secret: a thunk that receives one hands it to the view that asked (through
 // its result) and the reducer stores only the summary.
 import {createAsyncThunk, createSlice} from '@reduxjs/toolkit';
+import type {PayloadAction} from '@reduxjs/toolkit';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
@@ -11,6 +12,8 @@ import type {ApiError} from './errors';
 
 import {getClient} from '../client/oauth_client';
 import type {ClientRegistrationRequest, ClientRegistrationResponse, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
+import {defaultQuery} from '../console/query';
+import type {AppQuery} from '../console/query';
 
 export type AppSummary = Omit<OAuthApp, 'client_secret'> & {is_public: boolean};
 
@@ -46,6 +49,34 @@ export type OAuthManagerState = {
     settings: PluginSettings | null;
     requests: Record<string, RequestState>;
     lastError: ApiError | null;
+
+    // The System Console manager's view: what is searched, sorted and typed.
+    ui: {
+        query: AppQuery;
+        page: number;
+        form: AppForm | null;
+    };
+};
+
+export type FormFields = {
+    name: string;
+    description: string;
+    homepage: string;
+    icon_url: string;
+
+    // One URL per line, as typed.
+    callbacks: string;
+    is_trusted: boolean;
+    is_public: boolean;
+};
+
+export type FormErrors = Partial<Record<keyof FormFields | 'form', string>>;
+
+export type AppForm = {
+    mode: 'create' | 'edit';
+    appId?: string;
+    fields: FormFields;
+    errors: FormErrors;
 };
 
 export const initialState: OAuthManagerState = {
@@ -57,6 +88,7 @@ export const initialState: OAuthManagerState = {
     settings: null,
     requests: {},
     lastError: null,
+    ui: {query: defaultQuery, page: 0, form: null},
 };
 
 // Public clients are those without a secret; the server keeps no other flag.
@@ -201,6 +233,32 @@ const slice = createSlice({
         clearLastError(state) {
             state.lastError = null;
         },
+        queryChanged(state, action: PayloadAction<Partial<AppQuery>>) {
+            state.ui.query = {...state.ui.query, ...action.payload};
+            state.ui.page = 0;
+        },
+        pageChanged(state, action: PayloadAction<number>) {
+            state.ui.page = action.payload;
+        },
+        formOpened(state, action: PayloadAction<{mode: 'create' | 'edit'; appId?: string; fields: FormFields}>) {
+            state.ui.form = {...action.payload, errors: {}};
+        },
+        formFieldChanged(state, action: PayloadAction<Partial<FormFields>>) {
+            if (state.ui.form) {
+                state.ui.form.fields = {...state.ui.form.fields, ...action.payload};
+                for (const key of Object.keys(action.payload) as Array<keyof FormFields>) {
+                    delete state.ui.form.errors[key];
+                }
+            }
+        },
+        formErrorsSet(state, action: PayloadAction<FormErrors>) {
+            if (state.ui.form) {
+                state.ui.form.errors = action.payload;
+            }
+        },
+        formClosed(state) {
+            state.ui.form = null;
+        },
     },
     extraReducers: (builder) => {
         builder.
@@ -261,5 +319,5 @@ const slice = createSlice({
     },
 });
 
-export const {clearLastError} = slice.actions;
+export const {clearLastError, queryChanged, pageChanged, formOpened, formFieldChanged, formErrorsSet, formClosed} = slice.actions;
 export const reducer = slice.reducer;

@@ -1,0 +1,306 @@
+import {configureStore} from '@reduxjs/toolkit';
+import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import React from 'react';
+import {Provider} from 'react-redux';
+
+import type {OAuthApp} from '@mattermost/types/integrations';
+
+import OAuthManagerSetting from './oauth_manager_setting';
+
+import {setClient} from '../client/oauth_client';
+import type {OAuthClient} from '../client/oauth_client';
+import {stateKey} from '../store/selectors';
+import {reducer} from '../store/slice';
+
+function app(n: number, extra: Partial<OAuthApp> = {}): OAuthApp {
+    return {
+        id: `app${n}`.padEnd(26, 'x'),
+        creator_id: n % 2 ? 'u1' : 'u2',
+        create_at: Date.UTC(2026, 0, 1 + n),
+        update_at: 1,
+        client_secret: `secret${n}`,
+        name: `App ${String(n).padStart(3, '0')}`,
+        description: n === 3 ? 'the billing sync' : '',
+        icon_url: '',
+        callback_urls: [`https://app${n}.example.com/cb`],
+        homepage: 'https://example.com',
+        is_trusted: n === 2,
+        ...extra,
+    };
+}
+
+type Fake = Record<string, jest.Mock | (() => string)>;
+
+function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake} = {}) {
+    const byId = new Map(apps.map((a) => [a.id, a]));
+    const fake: Fake = {
+        getUrl: () => 'http://mm.test',
+        getOAuthMetadata: jest.fn(async () => ({issuer: 'http://mm.test', authorization_endpoint: '', token_endpoint: '', registration_endpoint: 'http://mm.test/r'})),
+        getPluginSettings: jest.fn(async () => ({reveal_secrets_in_chat: true, default_page_size: 50})),
+        getOAuthApps: jest.fn(async (page: number, perPage: number) => [...byId.values()].slice(page * perPage, (page + 1) * perPage)),
+        getProfilesByIds: jest.fn(async () => [{id: 'u1', username: 'alice'}, {id: 'u2', username: 'bob'}]),
+        getOAuthApp: jest.fn(async (id: string) => byId.get(id)),
+        createOAuthApp: jest.fn(async (a: OAuthApp) => ({...a, id: 'new'.padEnd(26, 'n'), creator_id: 'u1', create_at: 1, update_at: 1, client_secret: a.is_public ? '' : 'brandnewsecret'})),
+        editOAuthApp: jest.fn(async (a: OAuthApp) => a),
+        deleteOAuthApp: jest.fn(async () => ({status: 'OK'})),
+        regenOAuthAppSecret: jest.fn(async (id: string) => ({...byId.get(id)!, client_secret: 'regeneratedsecret'})),
+        ...client,
+    };
+    setClient(fake as unknown as OAuthClient);
+    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles}}}};
+    const store = configureStore({
+        reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
+        middleware: (gd) => gd({serializableCheck: false}),
+    });
+    render(<Provider store={store}><OAuthManagerSetting/></Provider>);
+    return {fake, user: userEvent.setup()};
+}
+
+const rows = () => within(screen.getByRole('table', {name: 'OAuth apps'})).getAllByRole('row').slice(1);
+const names = () => rows().map((r) => within(r).getAllByRole('cell')[0].textContent);
+
+describe('the apps table', () => {
+    test('shows every column, creators by username, secrets masked', async () => {
+        setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        const first = rows().find((r) => r.textContent?.includes('App 004'))!;
+        const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
+        expect(cells.slice(0, 8)).toEqual(['App 004', expect.stringContaining('app4'), 'Confidential', 'No', 'Yes', '@bob', 'https://app4.example.com/cb', '2026-01-05']);
+        expect(document.body.textContent).not.toMatch(/secret\d/);
+        expect(screen.getByText('4 apps')).toBeInTheDocument();
+        expect(within(rows().find((r) => r.textContent?.includes('App 003'))!).getByText('None (public client)')).toBeInTheDocument();
+    });
+
+    test('sorts on a column, both ways, and says so to assistive tech', async () => {
+        const {user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        expect(names()).toEqual(['App 004', 'App 003', 'App 002', 'App 001']); // newest first
+        await user.click(screen.getByRole('button', {name: 'Name'}));
+        expect(names()).toEqual(['App 001', 'App 002', 'App 003', 'App 004']);
+        expect(screen.getByRole('columnheader', {name: /Name/})).toHaveAttribute('aria-sort', 'ascending');
+        await user.click(screen.getByRole('button', {name: /Name/}));
+        expect(names()).toEqual(['App 004', 'App 003', 'App 002', 'App 001']);
+        await user.click(screen.getByRole('button', {name: 'Creator'}));
+        expect(names().slice(0, 2).sort()).toEqual(['App 001', 'App 003']);
+    });
+
+    test('search covers name, description, client id, creator and callbacks', async () => {
+        const {user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        const search = screen.getByLabelText('Search');
+        /* eslint-disable no-await-in-loop -- one query after another, as a user types */
+        for (const [text, expected] of [['billing', ['App 003']], ['app2xx', ['App 002']], ['bob', ['App 004', 'App 002']], ['app1.example', ['App 001']]] as const) {
+            await user.clear(search);
+            await user.type(search, text);
+            await waitFor(() => expect(names()).toEqual(expected));
+        }
+        /* eslint-enable no-await-in-loop */
+        await user.clear(search);
+        await user.type(search, 'nothing-like-this');
+        await waitFor(() => expect(screen.getByText('0 of 4 apps match')).toBeInTheDocument());
+    });
+
+    test('filters: creator, type, trusted, DCR', async () => {
+        const {user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.selectOptions(screen.getByLabelText('Creator'), 'u1');
+        expect(names()).toEqual(['App 003', 'App 001']);
+        await user.selectOptions(screen.getByLabelText('Type'), 'public');
+        expect(names()).toEqual(['App 003']);
+        await user.selectOptions(screen.getByLabelText('Creator'), '');
+        await user.selectOptions(screen.getByLabelText('Type'), 'any');
+        await user.selectOptions(screen.getByLabelText('Trusted'), 'yes');
+        expect(names()).toEqual(['App 002']);
+        await user.selectOptions(screen.getByLabelText('Trusted'), 'any');
+        await user.selectOptions(screen.getByLabelText('DCR'), 'yes');
+        expect(names()).toEqual(['App 004']);
+    });
+
+    test('pages through many apps', async () => {
+        const {user} = setup({apps: Array.from({length: 120}, (_, i) => app(i + 1))});
+        await waitFor(() => expect(rows()).toHaveLength(50));
+        expect(screen.getByText(/Page 1 of 3/)).toBeInTheDocument();
+        await user.click(screen.getByRole('button', {name: 'Next'}));
+        expect(screen.getByText(/Page 2 of 3/)).toBeInTheDocument();
+        expect(rows()).toHaveLength(50);
+    });
+
+    test('show, hide and copy a secret; it is fetched only when asked', async () => {
+        const {user, fake} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        expect(fake.getOAuthApp).not.toHaveBeenCalled();
+        await user.click(screen.getByRole('button', {name: 'Show the secret of App 001'}));
+        expect(await screen.findByText('secret1')).toBeInTheDocument();
+        await user.click(screen.getByRole('button', {name: 'Copy the secret of App 001'}));
+        await expect(navigator.clipboard.readText()).resolves.toBe('secret1');
+        await user.click(screen.getByRole('button', {name: 'Hide the secret of App 001'}));
+        expect(screen.queryByText('secret1')).not.toBeInTheDocument();
+    });
+});
+
+describe('the create form', () => {
+    async function openCreate(roles?: string) {
+        const ctx = setup(roles ? {roles} : {});
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await ctx.user.click(screen.getByRole('button', {name: 'New app'}));
+        return ctx;
+    }
+
+    const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(new RegExp(`^${label}`)), {target: {value}});
+    const submit = () => fireEvent.click(screen.getByRole('button', {name: 'Create app'}));
+    const validFill = () => {
+        fill('Name', 'Deploy bot');
+        fill('Homepage', 'https://deploy.example.com');
+        fill('Callback URLs', 'https://deploy.example.com/cb');
+    };
+    const fieldError = (label: string) => {
+        const field = screen.getByLabelText(new RegExp(`^${label}`));
+        const id = field.getAttribute('aria-describedby')?.split(' ')[1];
+        return id ? document.getElementById(id)?.textContent : undefined;
+    };
+
+    test.each([
+        ['Name', 'x'.repeat(64), 'x'.repeat(65), 'The name is 65 bytes long; the limit is 64.'],
+        ['Description', 'd'.repeat(512), 'd'.repeat(513), 'The description is 513 characters long; the limit is 512.'],
+        ['Homepage', 'https://e.co/' + 'h'.repeat(243), 'https://e.co/' + 'h'.repeat(244), 'The homepage URL is 257 characters long; the limit is 256.'],
+        ['Icon URL', 'https://e.co/' + 'i'.repeat(499), 'https://e.co/' + 'i'.repeat(500), 'The icon URL is 513 characters long; the limit is 512.'],
+    ])('%s: at the limit passes, one past it fails on the field', async (label, atLimit, pastLimit, message) => {
+        await openCreate();
+        validFill();
+        fill(label, pastLimit);
+        submit();
+        expect(fieldError(label)).toBe(message);
+        expect(screen.getByLabelText(new RegExp(`^${label}`))).toHaveAttribute('aria-invalid', 'true');
+        fill(label, atLimit);
+        expect(fieldError(label)).toBeUndefined();
+        submit();
+        await screen.findByText(/^Created Deploy bot|^Created x+\.$/);
+    });
+
+    test.each([
+        ['Name', '', 'Give the app a name.'],
+        ['Homepage', '', 'Give a homepage URL (http:// or https://).'],
+        ['Homepage', 'deploy.example.com', 'The homepage must be an http:// or https:// URL, not "deploy.example.com".'],
+        ['Icon URL', 'ftp://e.co/i.png', 'The icon URL must be an http:// or https:// URL, not "ftp://e.co/i.png".'],
+        ['Callback URLs', '', 'Give at least one callback URL.'],
+        ['Callback URLs', 'https://ok.example/cb\nnot-a-url', 'Callback URLs must be http:// or https:// URLs, not "not-a-url".'],
+    ])('%s = %j is refused before any request', async (label, value, message) => {
+        const {fake} = await openCreate();
+        validFill();
+        fill(label, value);
+        submit();
+        expect(fieldError(label)).toBe(message);
+        expect(fake.createOAuthApp).not.toHaveBeenCalled();
+    });
+
+    test('callback URLs together must fit 1024 characters', async () => {
+        await openCreate();
+        validFill();
+        const url = 'https://e.co/' + 'c'.repeat(87);
+        fill('Callback URLs', Array.from({length: 11}, () => url).join('\n'));
+        submit();
+        expect(fieldError('Callback URLs')).toBe('The callback URLs are 1112 characters together; the limit is 1024.');
+    });
+
+    test('trusted is offered to system admins only; public at creation only', async () => {
+        await openCreate('system_user');
+        expect(screen.queryByLabelText(/Trusted:/)).not.toBeInTheDocument();
+        expect(screen.getByLabelText(/Public client/)).toBeInTheDocument();
+    });
+
+    test('creates, then shows the new secret once', async () => {
+        const {fake, user} = await openCreate();
+        validFill();
+        await user.click(screen.getByLabelText(/Trusted:/));
+        submit();
+        expect(await screen.findByText('brandnewsecret')).toBeInTheDocument();
+        expect(fake.createOAuthApp).toHaveBeenCalledWith(expect.objectContaining({name: 'Deploy bot', is_trusted: true, is_public: false, callback_urls: ['https://deploy.example.com/cb']}));
+        await user.click(screen.getByRole('button', {name: 'I have stored it'}));
+        expect(screen.queryByText('brandnewsecret')).not.toBeInTheDocument();
+    });
+
+    test('a server refusal lands on its field and keeps what was typed', async () => {
+        const createOAuthApp = jest.fn().mockRejectedValue(Object.assign(new Error('Invalid callback urls.'), {status_code: 400, server_error_id: 'model.oauth.is_valid.callback.app_error'}));
+        await openCreate();
+        setClient({...(jest.requireActual('../client/oauth_client').getClient()), createOAuthApp} as unknown as OAuthClient);
+        validFill();
+        submit();
+        await waitFor(() => expect(fieldError('Callback URLs')).toBe('The server refused this: Invalid callback urls.'));
+        expect(screen.getByLabelText(/^Name/)).toHaveValue('Deploy bot');
+        expect(screen.getByLabelText(/^Callback URLs/)).toHaveValue('https://deploy.example.com/cb');
+    });
+});
+
+describe('edit', () => {
+    test('sends the whole app back with only the edited fields changed', async () => {
+        const {fake, user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'Edit App 001'}));
+        const name = await screen.findByLabelText(/^Name/);
+        expect(name).toHaveValue('App 001');
+        fireEvent.change(name, {target: {value: 'Renamed'}});
+        fireEvent.click(screen.getByRole('button', {name: 'Save changes'}));
+        await screen.findByText('Saved Renamed.');
+        expect(fake.editOAuthApp).toHaveBeenCalledWith({...app(1), name: 'Renamed'});
+    });
+});
+
+describe('confirmations', () => {
+    test('delete says what breaks; cancel does nothing; confirm deletes', async () => {
+        const {fake, user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'Delete App 002'}));
+        const dialog = screen.getByRole('alertdialog', {name: 'Delete App 002?'});
+        expect(dialog).toHaveTextContent('every token issued to it are removed');
+        expect(within(dialog).getByRole('button', {name: 'Cancel'})).toHaveFocus();
+        await user.keyboard('{Escape}');
+        expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+        expect(fake.deleteOAuthApp).not.toHaveBeenCalled();
+
+        await user.click(screen.getByRole('button', {name: 'Delete App 002'}));
+        await user.click(screen.getByRole('button', {name: 'Delete app'}));
+        await screen.findByText('Deleted App 002.');
+        expect(fake.deleteOAuthApp).toHaveBeenCalledWith(app(2).id);
+        expect(names()).not.toContain('App 002');
+    });
+
+    test('regenerate says what breaks and shows the new secret once', async () => {
+        const {fake, user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        expect(screen.queryByRole('button', {name: 'Regenerate the secret of App 003'})).not.toBeInTheDocument(); // public
+        await user.click(screen.getByRole('button', {name: 'Regenerate the secret of App 001'}));
+        expect(screen.getByRole('alertdialog')).toHaveTextContent('The current secret stops working at once');
+        await user.click(screen.getByRole('button', {name: 'Regenerate secret'}));
+        expect(await screen.findByText('regeneratedsecret')).toBeInTheDocument();
+        expect(fake.regenOAuthAppSecret).toHaveBeenCalledWith(app(1).id);
+    });
+
+    test('a failed delete stays open with the reason', async () => {
+        const deleteOAuthApp = jest.fn().mockRejectedValue(Object.assign(new Error('You do not have the appropriate permissions.'), {status_code: 403}));
+        const {user} = setup({client: {deleteOAuthApp}});
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'Delete App 001'}));
+        await user.click(screen.getByRole('button', {name: 'Delete app'}));
+        expect(await within(screen.getByRole('alertdialog')).findByRole('alert')).toHaveTextContent('You do not have the appropriate permissions.');
+    });
+});
+
+describe('status', () => {
+    test('explains a disabled provider and a missing permission in plain words', async () => {
+        setup({client: {
+            getOAuthMetadata: jest.fn().mockRejectedValue(Object.assign(new Error('disabled'), {status_code: 501})),
+            getOAuthApps: jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403})),
+        }});
+        expect(await screen.findByRole('alert')).toHaveTextContent('you lack the permission');
+        expect(screen.getByRole('alert')).toHaveTextContent('Integrations have been limited to admins only.');
+        await waitFor(() => expect(screen.getByLabelText('OAuth status')).toHaveTextContent('Enable OAuth 2.0 Service Provider'));
+    });
+
+    test('shows DCR on and the issuer check', async () => {
+        setup();
+        await waitFor(() => expect(screen.getByLabelText('OAuth status')).toHaveTextContent('Dynamic client registration: on'));
+        expect(screen.getByLabelText('OAuth status')).toHaveTextContent('(matches the Site URL)');
+        await act(async () => undefined);
+    });
+});
