@@ -57,8 +57,11 @@ test: node_modules/.package-lock.json
 	cd server && $(GO) test -count=1 ./...
 	$(NPM) run --silent test
 
-## e2e: integration tests against a real Mattermost server with PostgreSQL
-e2e: dist node_modules/.package-lock.json
+e2e/browser/dist/e2e-host.js: node_modules/.package-lock.json e2e/browser/host.tsx e2e/browser/webpack.config.js
+	$(NPM) run --silent build:host
+
+## e2e: integration and browser tests against a real Mattermost server with PostgreSQL
+e2e: dist e2e/browser/dist/e2e-host.js
 	bash e2e/run.sh test
 
 ## test-all: every test there is: style, unit and real-server (the README's test command)
@@ -75,7 +78,7 @@ $(TOOLS)/golangci-lint:
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 
 ## run: build, start PostgreSQL + Mattermost with the plugin, and wait (or deploy to MM_SERVICESETTINGS_SITEURL)
-run: dist node_modules/.package-lock.json
+run: dist e2e/browser/dist/e2e-host.js
 	@if [ -n "$$MM_SERVICESETTINGS_SITEURL" ]; then $(MAKE) --no-print-directory deploy; else bash e2e/run.sh serve; fi
 
 ## deploy: upload and enable the bundle on MM_SERVICESETTINGS_SITEURL (MM_ADMIN_TOKEN, or MM_ADMIN_USERNAME + MM_ADMIN_PASSWORD)
@@ -84,4 +87,4 @@ deploy: dist node_modules/.package-lock.json
 
 ## clean: remove build output (keeps the cached Mattermost server and tools in .cache/)
 clean:
-	rm -rf dist server/dist webapp/dist e2e/.run
+	rm -rf dist server/dist webapp/dist e2e/.run e2e/browser/dist e2e/artifacts

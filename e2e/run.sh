@@ -157,6 +157,12 @@ start_mattermost() {
   mm_port=$(free_port)
   site_url="http://127.0.0.1:$mm_port"
   mkdir -p "$run/data" "$run/plugins" "$run/client/plugins"
+  # The browser tests' host page, served from the server's own origin (its
+  # client directory), so session cookies and CSRF work as in production.
+  if [ -f e2e/browser/dist/e2e-host.js ]; then
+    cp e2e/browser/root.html "$run/client/root.html"
+    cp e2e/browser/dist/e2e-host.js "$run/client/e2e-host.js"
+  fi
   write_config
   link_runtime_files
   # Started directly (not through a wrapper shell) so $! is the server itself.
@@ -192,6 +198,8 @@ cleanup() {
   pkill -f "$run/plugins/" 2>/dev/null
   if [ -n "${pg_started:-}" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$run/pg/data" -m immediate -w stop >/dev/null 2>&1
+    # Give init a moment to reap the stopped postmaster, so nothing is left listed.
+    for _ in $(seq 1 10); do pgrep -x postgres >/dev/null || break; sleep 0.5; done
   fi
   if [ -n "${run:-}" ] && [ -z "${E2E_KEEP:-}" ]; then
     rm -rf "$run"

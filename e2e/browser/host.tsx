@@ -1,0 +1,175 @@
+// A small stand-in for the Mattermost web app, for browser tests: it gives a
+// plugin what the real host gives (window.registerPlugin, the React and Redux
+// globals at the host's versions, a store with redux-thunk, the registry calls
+// this plugin makes), signs in with the server's session cookie, loads the
+// plugin's real bundle from the server and renders its System Console setting
+// and a message box that runs slash commands through the registered hook.
+import React, {useState} from 'react';
+import ReactDOM from 'react-dom';
+import {createRoot} from 'react-dom/client';
+import * as ReactRedux from 'react-redux';
+import * as Redux from 'redux';
+import type {Reducer} from 'redux';
+import {thunk} from 'redux-thunk';
+
+import type {SlashCommandHookResult, SlashCommandWillBePostedHook} from '../../webapp/src/types/registry';
+
+Object.assign(window, {React, ReactDOM, Redux, ReactRedux});
+
+type User = {id: string; username: string; roles: string};
+type Post = {id: string; message: string};
+type Entities = {users: {currentUserId: string; profiles: Record<string, User>}; general: {config: {SiteURL: string}}};
+
+const entities: Reducer<Entities> = (state = {users: {currentUserId: '', profiles: {}}, general: {config: {SiteURL: ''}}}, action) => {
+    if (action.type === 'HOST_SIGNED_IN') {
+        const user = (action as unknown as {user: User}).user;
+        return {users: {currentUserId: user.id, profiles: {[user.id]: user}}, general: {config: {SiteURL: window.location.origin}}};
+    }
+    return state;
+};
+
+const posts: Reducer<Post[]> = (state = [], action) => {
+    if (action.type === 'RECEIVED_NEW_POST') {
+        return [...state, (action as unknown as {data: Post}).data];
+    }
+    return state;
+};
+
+const staticReducers = {entities, posts};
+const pluginReducers: Record<string, Reducer> = {};
+const store = Redux.legacy_createStore(Redux.combineReducers(staticReducers), Redux.applyMiddleware(thunk));
+
+const hooks: SlashCommandWillBePostedHook[] = [];
+const settings: Record<string, React.ComponentType<Record<string, unknown>>> = {};
+let registering = '';
+
+const registry = {
+    registerReducer(reducer: Reducer) {
+        pluginReducers[`plugins-${registering}`] = reducer;
+        store.replaceReducer(Redux.combineReducers({...staticReducers, ...pluginReducers}) as unknown as typeof store extends Redux.Store<infer S> ? Reducer<S> : never);
+    },
+    registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook) {
+        hooks.push(hook);
+        return `hook${hooks.length}`;
+    },
+    registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<Record<string, unknown>>) {
+        settings[key.toLowerCase()] = component;
+    },
+};
+
+let rerender = () => undefined as void;
+
+(window as unknown as {registerPlugin: unknown}).registerPlugin = (id: string, plugin: {initialize: (r: typeof registry, s: typeof store) => void}) => {
+    registering = id;
+    plugin.initialize(registry, store);
+    rerender();
+};
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const csrf = (/MMCSRF=([^;]+)/).exec(document.cookie)?.[1] ?? '';
+    const response = await fetch(path, {...init, headers: {'X-Requested-With': 'XMLHttpRequest', 'X-CSRF-Token': csrf, 'Content-Type': 'application/json'}});
+    const body = await response.json();
+    if (!response.ok) {
+        throw new Error(body.message ?? `HTTP ${response.status}`);
+    }
+    return body as T;
+}
+
+async function loadPlugins() {
+    const manifests = await api<Array<{id: string; webapp: {bundle_path: string}}>>('/api/v4/plugins/webapp');
+    await Promise.all(manifests.map((m) => new Promise<void>((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = `/static/plugins/${m.id}/${m.webapp.bundle_path.split('/').pop()}`;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`could not load ${script.src}`));
+        document.body.appendChild(script);
+    })));
+}
+
+function SignIn({onDone}: {onDone: () => void}) {
+    const [username, setUsername] = useState('');
+    const [password, setPassword] = useState('');
+    const [error, setError] = useState('');
+    return (
+        <form
+            aria-label='Sign in'
+            style={{padding: 32}}
+            onSubmit={async (e) => {
+                e.preventDefault();
+                try {
+                    const user = await api<User>('/api/v4/users/login', {method: 'POST', body: JSON.stringify({login_id: username, password})});
+                    store.dispatch({type: 'HOST_SIGNED_IN', user});
+                    await loadPlugins();
+                    onDone();
+                } catch (err) {
+                    setError((err as Error).message);
+                }
+            }}
+        >
+            <h2>{'Sign in'}</h2>
+            <label>{'Username '}<input value={username} onChange={(e) => setUsername(e.target.value)}/></label>{' '}
+            <label>{'Password '}<input type='password' value={password} onChange={(e) => setPassword(e.target.value)}/></label>{' '}
+            <button type='submit'>{'Sign in'}</button>
+            {error && <p role='alert'>{error}</p>}
+        </form>
+    );
+}
+
+function MessageBox() {
+    const [draft, setDraft] = useState('');
+    const [error, setError] = useState('');
+    const postList = ReactRedux.useSelector((s: {posts: Post[]}) => s.posts);
+    const send = async () => {
+        let result: SlashCommandHookResult = {message: draft, args: {channel_id: 'host', team_id: 'host'}};
+        for (const hook of hooks) {
+            // eslint-disable-next-line no-await-in-loop
+            result = await hook('message' in result ? result.message : draft, {channel_id: 'host', team_id: 'host'});
+            if (!('message' in result)) {
+                break;
+            }
+        }
+        if ('error' in result) {
+            setError(result.error.message);
+            return;
+        }
+        setError('');
+        setDraft('');
+    };
+    return (
+        <section aria-label='Channel'>
+            <h2>{'Town Square'}</h2>
+            <div aria-label='Posts' style={{maxHeight: 480, overflow: 'auto'}}>
+                {postList.map((p) => <pre key={p.id} style={{whiteSpace: 'pre-wrap'}}>{p.message}</pre>)}
+            </div>
+            <textarea aria-label='Message' value={draft} onChange={(e) => setDraft(e.target.value)} rows={2} style={{width: '100%'}}/>
+            {error && <p role='alert' aria-label='Command error'>{error}</p>}
+            <button type='button' onClick={send}>{'Send'}</button>
+        </section>
+    );
+}
+
+function Host() {
+    const [signedIn, setSignedIn] = useState(false);
+    const [, setTick] = useState(0);
+    rerender = () => setTick((t) => t + 1);
+    if (!signedIn) {
+        return <SignIn onDone={() => setSignedIn(true)}/>;
+    }
+    const Setting = settings.oauthmanager;
+    return (
+        <ReactRedux.Provider store={store}>
+            <main>
+                <section aria-label='System Console'>
+                    <h2>{'System Console > Plugins > OAuth Apps Manager'}</h2>
+                    {Setting ? <Setting id='OAuthManager' label='OAuth 2.0 applications:' helpText='' value={null} disabled={false} setByEnv={false} onChange={() => undefined} setSaveNeeded={() => undefined}/> : <p>{'The plugin registered no setting.'}</p>}
+                </section>
+                <MessageBox/>
+            </main>
+        </ReactRedux.Provider>
+    );
+}
+
+if (new URLSearchParams(window.location.search).get('theme') === 'dark') {
+    document.documentElement.dataset.theme = 'dark';
+}
+createRoot(document.getElementById('root')!).render(<Host/>);
