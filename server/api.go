@@ -10,8 +10,9 @@ import (
 // publicSettings are the plugin settings the webapp of any signed-in user
 // needs; the server exposes plugin settings to system admins only.
 type publicSettings struct {
-	RevealSecretsInChat bool `json:"reveal_secrets_in_chat"`
-	DefaultPageSize     int  `json:"default_page_size"`
+	CommandAccess       string `json:"command_access"`
+	RevealSecretsInChat bool   `json:"reveal_secrets_in_chat"`
+	DefaultPageSize     int    `json:"default_page_size"`
 }
 
 // ServeHTTP answers the plugin's routes under /plugins/oauth-manager.
@@ -25,7 +26,7 @@ func (p *Plugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http.Req
 	case r.URL.Path == "/api/v1/settings" && r.Method == http.MethodGet:
 		c := p.getConfiguration()
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(publicSettings{RevealSecretsInChat: c.RevealSecretsInChat, DefaultPageSize: c.DefaultPageSize})
+		_ = json.NewEncoder(w).Encode(publicSettings{CommandAccess: c.CommandAccess, RevealSecretsInChat: c.RevealSecretsInChat, DefaultPageSize: c.DefaultPageSize})
 	default:
 		http.NotFound(w, r)
 	}

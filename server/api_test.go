@@ -21,7 +21,7 @@ func TestSettingsRoute(t *testing.T) {
 	r.Header.Set("Mattermost-User-ID", "user1")
 	p.ServeHTTP(nil, w, r)
 	assert.Equal(t, http.StatusOK, w.Code)
-	assert.JSONEq(t, `{"reveal_secrets_in_chat": true, "default_page_size": 25}`, w.Body.String())
+	assert.JSONEq(t, `{"command_access": "everyone", "reveal_secrets_in_chat": true, "default_page_size": 25}`, w.Body.String())
 
 	w = httptest.NewRecorder()
 	r = httptest.NewRequest(http.MethodGet, "/api/v1/nope", nil)

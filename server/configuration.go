@@ -7,17 +7,28 @@ import (
 // configuration mirrors settings_schema in plugin.json. It is replaced, never
 // mutated, so readers may keep the pointer they got without locking.
 type configuration struct {
+	// CommandAccess is "everyone" (the server's permissions decide) or
+	// "system_admins" (/oauth beyond help is for system admins only).
+	CommandAccess string
 	// RevealSecretsInChat lets /oauth show --reveal print a secret (ephemerally).
 	RevealSecretsInChat bool
 	// DefaultPageSize is the per_page used by /oauth list and the console table.
 	DefaultPageSize int
 }
 
+const (
+	accessEveryone     = "everyone"
+	accessSystemAdmins = "system_admins"
+)
+
 // normalized fills defaults for values the admin left empty or out of range.
 func (c *configuration) normalized() *configuration {
 	n := *c
 	if n.DefaultPageSize < 1 || n.DefaultPageSize > 200 {
 		n.DefaultPageSize = 50
+	}
+	if n.CommandAccess != accessSystemAdmins {
+		n.CommandAccess = accessEveryone
 	}
 	return &n
 }

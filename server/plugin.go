@@ -25,7 +25,7 @@ type Plugin struct {
 // OnActivate registers /oauth with its autocomplete.
 func (p *Plugin) OnActivate() error {
 	p.client = pluginapi.NewClient(p.API, p.Driver)
-	p.command = command.NewHandler(command.Load())
+	p.command = command.NewHandler(command.Load(), p.commandGate)
 	if err := p.client.SlashCommand.Register(p.command.Definition()); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}
@@ -38,4 +38,13 @@ func (p *Plugin) OnActivate() error {
 //nolint:unparam // the signature is the plugin hook's.
 func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
 	return p.command.Execute(args), nil
+}
+
+// commandGate applies the CommandAccess setting on top of the server's own
+// permissions: it can only narrow who may use /oauth, never widen it.
+func (p *Plugin) commandGate(userID string) string {
+	if p.getConfiguration().CommandAccess == accessSystemAdmins && !p.API.HasPermissionTo(userID, model.PermissionManageSystem) {
+		return "An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works."
+	}
+	return ""
 }

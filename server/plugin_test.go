@@ -30,3 +30,18 @@ func TestOnActivateRegistersOAuthWithAutocomplete(t *testing.T) {
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
 	assert.Contains(t, resp.Text, "#### /oauth: Manage Mattermost OAuth 2.0 apps")
 }
+
+func TestCommandGateFollowsTheSetting(t *testing.T) {
+	api := &plugintest.API{}
+	api.On("HasPermissionTo", "admin", model.PermissionManageSystem).Return(true)
+	api.On("HasPermissionTo", "user", model.PermissionManageSystem).Return(false)
+	p := &Plugin{}
+	p.SetAPI(api)
+
+	p.setConfiguration((&configuration{CommandAccess: accessEveryone}).normalized())
+	assert.Empty(t, p.commandGate("user"))
+
+	p.setConfiguration((&configuration{CommandAccess: accessSystemAdmins}).normalized())
+	assert.Contains(t, p.commandGate("user"), "limited `/oauth` to system admins")
+	assert.Empty(t, p.commandGate("admin"))
+}

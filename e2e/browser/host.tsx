@@ -8,7 +8,7 @@ import React, {useState} from 'react';
 import ReactDOM from 'react-dom';
 import {createRoot} from 'react-dom/client';
 import * as ReactRedux from 'react-redux';
-import * as Redux from 'redux';
+import * as Redux from 'redux'; // eslint-disable-line no-restricted-imports -- the host exposes the whole module as window.Redux
 import type {Reducer} from 'redux';
 import {thunk} from 'redux-thunk';
 
@@ -107,8 +107,21 @@ function SignIn({onDone}: {onDone: () => void}) {
             }}
         >
             <h2>{'Sign in'}</h2>
-            <label>{'Username '}<input value={username} onChange={(e) => setUsername(e.target.value)}/></label>{' '}
-            <label>{'Password '}<input type='password' value={password} onChange={(e) => setPassword(e.target.value)}/></label>{' '}
+            <label>
+                {'Username '}
+                <input
+                    value={username}
+                    onChange={(e) => setUsername(e.target.value)}
+                />
+            </label>
+            <label>
+                {' Password '}
+                <input
+                    type='password'
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                />
+            </label>
             <button type='submit'>{'Sign in'}</button>
             {error && <p role='alert'>{error}</p>}
         </form>
@@ -138,12 +151,34 @@ function MessageBox() {
     return (
         <section aria-label='Channel'>
             <h2>{'Town Square'}</h2>
-            <div aria-label='Posts' style={{maxHeight: 480, overflow: 'auto'}}>
-                {postList.map((p) => <pre key={p.id} style={{whiteSpace: 'pre-wrap'}}>{p.message}</pre>)}
+            <div
+                aria-label='Posts'
+                style={{maxHeight: 480, overflow: 'auto'}}
+            >
+                {postList.map((p) => (
+                    <pre
+                        key={p.id}
+                        style={{whiteSpace: 'pre-wrap'}}
+                    >{p.message}</pre>
+                ))}
             </div>
-            <textarea aria-label='Message' value={draft} onChange={(e) => setDraft(e.target.value)} rows={2} style={{width: '100%'}}/>
-            {error && <p role='alert' aria-label='Command error'>{error}</p>}
-            <button type='button' onClick={send}>{'Send'}</button>
+            <textarea
+                aria-label='Message'
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                rows={2}
+                style={{width: '100%'}}
+            />
+            {error && (
+                <p
+                    role='alert'
+                    aria-label='Command error'
+                >{error}</p>
+            )}
+            <button
+                type='button'
+                onClick={send}
+            >{'Send'}</button>
         </section>
     );
 }
@@ -161,7 +196,19 @@ function Host() {
             <main>
                 <section aria-label='System Console'>
                     <h2>{'System Console > Plugins > OAuth Apps Manager'}</h2>
-                    {Setting ? <Setting id='OAuthManager' label='OAuth 2.0 applications:' helpText='' value={null} disabled={false} setByEnv={false} onChange={() => undefined} setSaveNeeded={() => undefined}/> : <p>{'The plugin registered no setting.'}</p>}
+                    {Setting && (
+                        <Setting
+                            id='OAuthManager'
+                            label='OAuth 2.0 applications:'
+                            helpText=''
+                            value={null}
+                            disabled={false}
+                            setByEnv={false}
+                            onChange={() => undefined}
+                            setSaveNeeded={() => undefined}
+                        />
+                    )}
+                    {!Setting && <p>{'The plugin registered no setting.'}</p>}
                 </section>
                 <MessageBox/>
             </main>

@@ -82,7 +82,7 @@ func TestHelpGolden(t *testing.T) {
 // handlers without the other, or when autocomplete misses a verb or flag.
 func TestGrammarDrift(t *testing.T) {
 	g := Load()
-	h := NewHandler(g)
+	h := NewHandler(g, nil)
 	handled := make([]string, 0, len(h.verbs))
 	for name := range h.verbs {
 		handled = append(handled, name)
@@ -134,7 +134,7 @@ func TestGrammarIsWellFormed(t *testing.T) {
 }
 
 func TestExecuteAnswersEphemerally(t *testing.T) {
-	h := NewHandler(Load())
+	h := NewHandler(Load(), nil)
 	resp := h.Execute(&model.CommandArgs{Command: "/oauth help list"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
 	assert.Contains(t, resp.Text, "`/oauth list [--mine]")
@@ -145,4 +145,16 @@ func TestExecuteAnswersEphemerally(t *testing.T) {
 
 	resp = h.Execute(&model.CommandArgs{Command: "/oauth list --mine"})
 	assert.Contains(t, resp.Text, "web and desktop apps")
+}
+
+func TestGateRefusesAllButHelp(t *testing.T) {
+	h := NewHandler(Load(), func(userID string) string {
+		if userID == "admin" {
+			return ""
+		}
+		return "limited to system admins"
+	})
+	assert.Equal(t, "limited to system admins", h.Execute(&model.CommandArgs{UserId: "user", Command: "/oauth list"}).Text)
+	assert.Contains(t, h.Execute(&model.CommandArgs{UserId: "user", Command: "/oauth help"}).Text, "#### /oauth")
+	assert.Contains(t, h.Execute(&model.CommandArgs{UserId: "admin", Command: "/oauth list"}).Text, "web and desktop apps")
 }

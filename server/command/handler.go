@@ -11,15 +11,17 @@ import (
 type Handler struct {
 	grammar *Grammar
 	verbs   map[string]verbFunc
+	// gate returns why a user may not run verbs other than help, or "".
+	gate func(userID string) string
 }
 
 type verbFunc func(h *Handler, p *Parsed, args *model.CommandArgs) string
 
 // NewHandler wires every verb of the grammar to its server-side answer. The
 // grammar drift test fails when a verb exists on only one side.
-func NewHandler(g *Grammar) *Handler {
+func NewHandler(g *Grammar, gate func(userID string) string) *Handler {
 	webOnly := func(h *Handler, p *Parsed, _ *model.CommandArgs) string { return h.webOnly(p.Verb) }
-	return &Handler{grammar: g, verbs: map[string]verbFunc{
+	return &Handler{grammar: g, gate: gate, verbs: map[string]verbFunc{
 		"help":         (*Handler).help,
 		"list":         webOnly,
 		"show":         webOnly,
@@ -54,6 +56,11 @@ func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
 	parsed, perr := h.grammar.Parse(args.Command)
 	if perr != nil {
 		return ephemeral(formatParseError(perr))
+	}
+	if parsed.Verb != "help" && h.gate != nil {
+		if refusal := h.gate(args.UserId); refusal != "" {
+			return ephemeral(refusal)
+		}
 	}
 	return ephemeral(h.verbs[parsed.Verb](h, parsed, args))
 }

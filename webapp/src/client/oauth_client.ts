@@ -41,6 +41,7 @@ export type ClientRegistrationResponse = {
 
 // The plugin settings every user may read (served by the plugin's Go half).
 export type PluginSettings = {
+    command_access: 'everyone' | 'system_admins';
     reveal_secrets_in_chat: boolean;
     default_page_size: number;
 };

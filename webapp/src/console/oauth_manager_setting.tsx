@@ -25,6 +25,7 @@ import {
     formClosed, formErrorsSet, formFieldChanged, formOpened, pageChanged, queryChanged, regenerateSecret, updateApp,
 } from '../store/slice';
 import type {AppSummary, FormErrors, FormFields} from '../store/slice';
+import {isSystemAdmin} from '../types/host';
 import type {HostDispatch, HostState} from '../types/host';
 import {validateApp} from '../validation';
 
@@ -45,11 +46,6 @@ function formErrorsFrom(err: ApiError, action: string): FormErrors {
 type Confirm = {kind: 'delete' | 'regenerate'; app: AppSummary; busy: boolean; error?: string};
 type NewSecret = {appName: string; secret: string};
 
-const selectIsSystemAdmin = (s: HostState & {entities?: {users?: {profiles?: Record<string, {roles?: string}>}}}) => {
-    const me = s.entities?.users?.currentUserId ?? '';
-    return (s.entities?.users?.profiles?.[me]?.roles ?? '').split(' ').includes('system_admin');
-};
-
 export default function OAuthManagerSetting() {
     const dispatch = useDispatch<HostDispatch>();
     const apps = useSelector(selectApps);
@@ -57,7 +53,7 @@ export default function OAuthManagerSetting() {
     const metadata = useSelector(selectMetadata);
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
-    const isSystemAdmin = useSelector(selectIsSystemAdmin);
+    const isAdmin = useSelector(isSystemAdmin);
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
     const {query, page, form} = plugin.ui;
     const usernames = plugin.usernames;
@@ -144,14 +140,14 @@ export default function OAuthManagerSetting() {
         try {
             let saved: OAuthApp;
             if (form.mode === 'create') {
-                saved = await dispatch(createApp({...fields, is_trusted: isSystemAdmin && f.is_trusted, is_public: f.is_public})).unwrap();
+                saved = await dispatch(createApp({...fields, is_trusted: isAdmin && f.is_trusted, is_public: f.is_public})).unwrap();
                 if (saved.client_secret) {
                     setNewSecret({appName: saved.name, secret: saved.client_secret});
                 }
             } else {
                 // The update replaces the whole app: start from the server's copy.
                 const fresh = await dispatch(fetchApp(form.appId!)).unwrap();
-                saved = await dispatch(updateApp({...fresh, ...fields, is_trusted: isSystemAdmin ? f.is_trusted : fresh.is_trusted})).unwrap();
+                saved = await dispatch(updateApp({...fresh, ...fields, is_trusted: isAdmin ? f.is_trusted : fresh.is_trusted})).unwrap();
             }
             dispatch(formClosed());
             setNotice(`${form.mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
@@ -240,7 +236,7 @@ export default function OAuthManagerSetting() {
             {form && (
                 <AppForm
                     form={form}
-                    isSystemAdmin={isSystemAdmin}
+                    isSystemAdmin={isAdmin}
                     busy={saving}
                     onChange={(patch) => dispatch(formFieldChanged(patch))}
                     onSubmit={submit}

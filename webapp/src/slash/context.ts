@@ -25,7 +25,7 @@ export function currentUserId(ctx: VerbContext): string {
     return ctx.store.getState().entities?.users?.currentUserId ?? '';
 }
 
-const DEFAULT_SETTINGS: PluginSettings = {reveal_secrets_in_chat: true, default_page_size: 50};
+const DEFAULT_SETTINGS: PluginSettings = {command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50};
 
 // The admin's plugin settings, read once per page load.
 export async function settings(ctx: VerbContext): Promise<PluginSettings> {

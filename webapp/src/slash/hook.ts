@@ -1,11 +1,14 @@
 // The slash-command hook: /oauth typed in the web or desktop app is parsed and
 // run here, as the signed-in user, before anything reaches the server.
+import {post, settings} from './context';
+import type {VerbContext, VerbResult} from './context';
 import {postEphemeral} from './ephemeral';
 import {verbHandlers} from './verbs';
 
 import {grammar} from '../grammar/grammar';
 import {formatParseError, parse} from '../grammar/parse';
 import {toApiError} from '../store/errors';
+import {isSystemAdmin} from '../types/host';
 import type {HostStore} from '../types/host';
 import type {SlashCommandArgs, SlashCommandHookResult, SlashCommandWillBePostedHook} from '../types/registry';
 
@@ -13,6 +16,18 @@ const ours = new RegExp(`^\\s*/${grammar.trigger}(\\s|$)`, 'i');
 
 export function isOAuthCommand(message: string): boolean {
     return ours.test(message);
+}
+
+// The admin's "Who may use /oauth" setting narrows (never widens) what the
+// server's permissions allow; help stays open to everyone.
+async function refusal(ctx: VerbContext): Promise<VerbResult | undefined> {
+    if (ctx.parsed.verb === 'help' || isSystemAdmin(ctx.store.getState())) {
+        return undefined;
+    }
+    if ((await settings(ctx)).command_access === 'system_admins') {
+        return post('An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works.');
+    }
+    return undefined;
 }
 
 export function createSlashCommandHook(store: HostStore): SlashCommandWillBePostedHook {
@@ -27,7 +42,8 @@ export function createSlashCommandHook(store: HostStore): SlashCommandWillBePost
         }
         let outcome;
         try {
-            outcome = await verbHandlers[result.parsed.verb]({store, message, args, parsed: result.parsed});
+            const ctx = {store, message, args, parsed: result.parsed};
+            outcome = await refusal(ctx) ?? await verbHandlers[result.parsed.verb](ctx);
         } catch (err) {
             // A defect, not a server answer: say so plainly rather than fail silently.
             outcome = {post: `Something went wrong in the OAuth Apps Manager plugin: ${toApiError(err).message}. Please report it.`};

@@ -6,7 +6,7 @@ import type {GlobalStateWithPlugin} from '../store/selectors';
 
 export type HostState = GlobalStateWithPlugin & {
     entities?: {
-        users?: {currentUserId?: string};
+        users?: {currentUserId?: string; profiles?: Record<string, {roles?: string}>};
         general?: {config?: {SiteURL?: string}};
     };
 };
@@ -17,3 +17,8 @@ export type HostStore = {
     getState(): HostState;
     dispatch: HostDispatch;
 };
+
+export function isSystemAdmin(state: HostState): boolean {
+    const me = state.entities?.users?.currentUserId ?? '';
+    return (state.entities?.users?.profiles?.[me]?.roles ?? '').split(' ').includes('system_admin');
+}

@@ -32,7 +32,7 @@ const apps = [app('a', 'Bot'), app('b', 'Bot'), app('c', 'Solo', {is_trusted: tr
 
 function run(command: string, client: Record<string, unknown>) {
     setClient({
-        getPluginSettings: async () => ({reveal_secrets_in_chat: true, default_page_size: 50}),
+        getPluginSettings: async () => ({command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50}),
         getProfilesByIds: async () => [],
         ...client,
     } as unknown as OAuthClient);
@@ -74,7 +74,7 @@ test('list filters combine: --mine --confidential --filter', async () => {
 
 test('--reveal respects the admin setting', async () => {
     const getOAuthApp = jest.fn(async () => apps[2]);
-    const {text} = await run(`/oauth show ${apps[2].id} --reveal`, {getOAuthApp, getPluginSettings: async () => ({reveal_secrets_in_chat: false, default_page_size: 50})});
+    const {text} = await run(`/oauth show ${apps[2].id} --reveal`, {getOAuthApp, getPluginSettings: async () => ({command_access: 'everyone', reveal_secrets_in_chat: false, default_page_size: 50})});
     expect(text).toContain('revealing secrets in chat is turned off');
     expect(text).not.toContain('secret-c');
 });
@@ -102,4 +102,13 @@ test('DCR turned off is named with the setting that turns it on', async () => {
     const registerOAuthClient = jest.fn().mockRejectedValue(Object.assign(new Error('unsupported_operation: Dynamic client registration is disabled'), {status_code: 400, server_error_id: 'unsupported_operation'}));
     const {text} = await run('/oauth register --client-name x --redirect-uri https://e.co/cb', {registerOAuthClient});
     expect(text).toContain('dynamic client registration is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable Dynamic Client Registration');
+});
+
+test('"system admins only" refuses other users everything but help, before any request', async () => {
+    const getOAuthApps = jest.fn();
+    const limited = async () => ({command_access: 'system_admins', reveal_secrets_in_chat: true, default_page_size: 50});
+    const {text} = await run('/oauth list', {getOAuthApps, getPluginSettings: limited});
+    expect(text).toContain('An admin limited `/oauth` to system admins');
+    expect(getOAuthApps).not.toHaveBeenCalled();
+    expect((await run('/oauth help', {getPluginSettings: limited})).text).toContain('#### /oauth');
 });
