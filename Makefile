@@ -77,6 +77,11 @@ check-style: node_modules/.package-lock.json $(TOOLS)/golangci-lint
 $(TOOLS)/golangci-lint:
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 
+## bench: benchmarks that print figures: the console query in node, then 10,000 apps on a real server in Chromium
+bench: dist e2e/browser/dist/e2e-host.js
+	npx --no-install tsx webapp/bench/query_bench.ts
+	bash e2e/run.sh bench
+
 ## run: build, start PostgreSQL + Mattermost with the plugin, and wait (or deploy to MM_SERVICESETTINGS_SITEURL)
 run: dist e2e/browser/dist/e2e-host.js
 	@if [ -n "$$MM_SERVICESETTINGS_SITEURL" ]; then $(MAKE) --no-print-directory deploy; else bash e2e/run.sh serve; fi

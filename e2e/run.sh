@@ -6,6 +6,7 @@
 #
 #   e2e/run.sh test [jest args...]   what `make e2e` runs
 #   e2e/run.sh serve                 what `make run` runs
+#   e2e/run.sh bench                 the real-server part of `make bench`
 #
 # Environment: E2E_OAUTH_PROVIDER=off starts the server with the OAuth 2.0
 # service provider disabled; E2E_KEEP=1 keeps the run directory for inspection.
@@ -236,6 +237,9 @@ case "$mode" in
   test)
     npx --no-install jest --selectProjects e2e --runInBand "$@"
     ;;
+  bench)
+    npx --no-install tsx e2e/bench/console_search.ts
+    ;;
   serve)
     npx --no-install tsx e2e/print_ready.ts
     while kill -0 "$mm_pid" 2>/dev/null; do sleep 2; done
@@ -243,6 +247,6 @@ case "$mode" in
     die "the Mattermost server stopped"
     ;;
   *)
-    die "unknown mode $mode (use test or serve)"
+    die "unknown mode $mode (use test, serve or bench)"
     ;;
 esac
