@@ -18,7 +18,9 @@ Try:
   curl -s ${env.siteURL}/.well-known/oauth-authorization-server
   curl -s -H 'Authorization: Bearer ${admin.token}' ${env.siteURL}/api/v4/oauth/apps
 
-This server has no web app of its own (it is built from the Go module proxy), so the System Console
-page cannot be opened here; the REST API, /oauth and the plugin are live. Press Ctrl+C to stop:
-the server and its database are removed.
+Open ${env.siteURL}/ in a browser and sign in: this server has no Mattermost web app (it is built
+from the Go module proxy), so the project's test host page stands in for it, with the plugin's real
+System Console page and a message box that runs /oauth through the plugin.
+
+Press Ctrl+C to stop: the server and its database are removed.
 `);
