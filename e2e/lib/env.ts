@@ -45,3 +45,13 @@ export function anonymousClient(env: E2EEnv): Client4 {
     client.setUrl(env.siteURL);
     return client;
 }
+
+// The HTTP status a REST call ends with: 200 for success, the ClientError's status otherwise.
+export async function statusOf(promise: Promise<unknown>): Promise<number> {
+    try {
+        await promise;
+        return 200;
+    } catch (err) {
+        return (err as {status_code?: number}).status_code ?? -1;
+    }
+}

@@ -3,7 +3,7 @@
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import type {OAuthClient} from '../../webapp/src/client/oauth_client';
-import {clientAs, loadEnv} from '../lib/env';
+import {clientAs, loadEnv, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 
 const env = loadEnv();
@@ -19,15 +19,6 @@ function newApp(name: string, extra: Partial<OAuthApp> = {}) {
         callback_urls: ['https://example.com/callback'],
         ...extra,
     };
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-    try {
-        await promise;
-        return 200;
-    } catch (err) {
-        return (err as {status_code?: number}).status_code ?? -1;
-    }
 }
 
 async function listAll(client: OAuthClient): Promise<OAuthApp[]> {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {clientAs, loadEnv} from '../lib/env';
+import {clientAs, loadEnv, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 import {hookAs} from '../lib/hook';
 import type {HookUser} from '../lib/hook';
@@ -18,15 +18,6 @@ const users: Record<Role, HookUser> = {admin: hookAs(env, 'admin'), dev: hookAs(
 
 // Secrets seen in this file, for the leak test.
 const seenSecrets: string[] = [];
-
-async function restStatus(promise: Promise<unknown>): Promise<number> {
-    try {
-        await promise;
-        return 200;
-    } catch (err) {
-        return (err as {status_code?: number}).status_code ?? -1;
-    }
-}
 
 const DENIED = /Could not .*: you lack the permission/;
 
@@ -78,7 +69,7 @@ describe('list', () => {
         const {text} = await users.plain.run('/oauth list');
         expect(text).toMatch(DENIED);
         expect(text).toContain('Integrations have been limited to admins only.');
-        expect(await restStatus(rest.plain.getOAuthApps(0, 10))).toBe(403);
+        expect(await statusOf(rest.plain.getOAuthApps(0, 10))).toBe(403);
         expect(users.plain.state().requests.fetchAppsPage?.status).toBe('failed');
     });
 });
@@ -89,7 +80,7 @@ describe('show', () => {
         expect(text).toContain(`#### OAuth app: dev-app-${tag}`);
         expect(text).toContain('••••••••');
         expect(text).not.toContain(devApp.client_secret);
-        expect(await restStatus(rest.admin.getOAuthApp(devApp.id))).toBe(200);
+        expect(await statusOf(rest.admin.getOAuthApp(devApp.id))).toBe(200);
     });
 
     test('dev reveals their own secret, to themselves only', async () => {
@@ -101,13 +92,13 @@ describe('show', () => {
     test('dev is refused the admin app, as REST refuses', async () => {
         const {text} = await users.dev.run(`/oauth show ${adminApp.id}`);
         expect(text).toMatch(DENIED);
-        expect(await restStatus(rest.dev.getOAuthApp(adminApp.id))).toBe(403);
+        expect(await statusOf(rest.dev.getOAuthApp(adminApp.id))).toBe(403);
     });
 
     test('plain is refused, by id and by name', async () => {
         expect((await users.plain.run(`/oauth show ${devApp.id}`)).text).toMatch(DENIED);
         expect((await users.plain.run(`/oauth show dev-app-${tag}`)).text).toContain('finding an app by name needs the `manage_oauth` permission');
-        expect(await restStatus(rest.plain.getOAuthApp(devApp.id))).toBe(403);
+        expect(await statusOf(rest.plain.getOAuthApp(devApp.id))).toBe(403);
     });
 });
 
@@ -116,7 +107,7 @@ describe('info', () => {
         const {text} = await users[role].run(`/oauth info ${adminApp.id}`);
         expect(text).toContain(`OAuth app (public information): admin-app-${tag}`);
         expect(text).not.toContain(adminApp.client_secret);
-        expect(await restStatus(rest[role].getOAuthAppInfo(adminApp.id))).toBe(200);
+        expect(await statusOf(rest[role].getOAuthAppInfo(adminApp.id))).toBe(200);
     });
 });
 
@@ -150,7 +141,7 @@ describe('create', () => {
     test('plain is refused, as REST refuses, and nothing is created', async () => {
         const {text} = await users.plain.run(`/oauth create --name plain-${tag} --homepage https://example.com --callback https://example.com/cb`);
         expect(text).toMatch(DENIED);
-        expect(await restStatus(rest.plain.createOAuthApp(newApp(`plain-rest-${tag}`)))).toBe(403);
+        expect(await statusOf(rest.plain.createOAuthApp(newApp(`plain-rest-${tag}`)))).toBe(403);
         expect((await rest.admin.getOAuthApps(0, 200)).some((a) => a.name.startsWith('plain'))).toBe(false);
     });
 
@@ -186,13 +177,13 @@ describe('edit', () => {
     test('dev is refused the admin app, as REST refuses', async () => {
         const {text} = await users.dev.run(`/oauth edit ${adminApp.id} --name hijack`);
         expect(text).toMatch(DENIED);
-        expect(await restStatus(rest.dev.editOAuthApp({...adminApp, name: 'hijack'}))).toBe(403);
+        expect(await statusOf(rest.dev.editOAuthApp({...adminApp, name: 'hijack'}))).toBe(403);
         expect((await rest.admin.getOAuthApp(adminApp.id)).name).toBe(`admin-app-${tag}`);
     });
 
     test('plain is refused', async () => {
         expect((await users.plain.run(`/oauth edit ${devApp.id} --name x`)).text).toMatch(DENIED);
-        expect(await restStatus(rest.plain.editOAuthApp({...devApp, name: 'x'}))).toBe(403);
+        expect(await statusOf(rest.plain.editOAuthApp({...devApp, name: 'x'}))).toBe(403);
     });
 
     test('removing a callback the app lacks is refused before any change', async () => {
@@ -229,8 +220,8 @@ describe('regen-secret', () => {
     test('dev and plain are refused the admin app, as REST refuses', async () => {
         expect((await users.dev.run(`/oauth regen-secret ${adminApp.id} --yes`)).text).toMatch(DENIED);
         expect((await users.plain.run(`/oauth regen-secret ${adminApp.id} --yes`)).text).toMatch(DENIED);
-        expect(await restStatus(rest.dev.regenOAuthAppSecret(adminApp.id))).toBe(403);
-        expect(await restStatus(rest.plain.regenOAuthAppSecret(adminApp.id))).toBe(403);
+        expect(await statusOf(rest.dev.regenOAuthAppSecret(adminApp.id))).toBe(403);
+        expect(await statusOf(rest.plain.regenOAuthAppSecret(adminApp.id))).toBe(403);
         expect((await rest.admin.getOAuthApp(adminApp.id)).client_secret).toBe(adminApp.client_secret);
     });
 });
@@ -250,12 +241,12 @@ describe('authorized and deauthorize', () => {
     test('admin lists another user\'s authorized apps (edit_other_users)', async () => {
         const {text} = await users.admin.run('/oauth authorized @oauthdev');
         expect(text).toContain('@oauthdev has authorized 1 OAuth app');
-        expect(await restStatus(rest.admin.getAuthorizedOAuthApps(env.users.dev.id))).toBe(200);
+        expect(await statusOf(rest.admin.getAuthorizedOAuthApps(env.users.dev.id))).toBe(200);
     });
 
     test('plain is refused another user\'s list, as REST refuses, and sees their own', async () => {
         expect((await users.plain.run('/oauth authorized @oauthdev')).text).toContain('needs the `edit_other_users` permission');
-        expect(await restStatus(rest.plain.getAuthorizedOAuthApps(env.users.dev.id))).toBe(403);
+        expect(await statusOf(rest.plain.getAuthorizedOAuthApps(env.users.dev.id))).toBe(403);
         expect((await users.plain.run('/oauth authorized')).text).toBe('You have not authorized any OAuth app.');
     });
 
@@ -309,28 +300,28 @@ describe('delete', () => {
     test('asks for confirmation first and deletes nothing', async () => {
         const {text} = await users.dev.run(`/oauth delete dev-app-${tag}`);
         expect(text).toContain(`To confirm, type: \`/oauth delete ${devApp.id} --yes\``);
-        expect(await restStatus(rest.dev.getOAuthApp(devApp.id))).toBe(200);
+        expect(await statusOf(rest.dev.getOAuthApp(devApp.id))).toBe(200);
     });
 
     test('dev and plain are refused the admin app, as REST refuses', async () => {
         expect((await users.dev.run(`/oauth delete ${adminApp.id} --yes`)).text).toMatch(DENIED);
         expect((await users.plain.run(`/oauth delete ${adminApp.id} --yes`)).text).toMatch(DENIED);
-        expect(await restStatus(rest.dev.deleteOAuthApp(adminApp.id))).toBe(403);
-        expect(await restStatus(rest.plain.deleteOAuthApp(adminApp.id))).toBe(403);
-        expect(await restStatus(rest.admin.getOAuthApp(adminApp.id))).toBe(200);
+        expect(await statusOf(rest.dev.deleteOAuthApp(adminApp.id))).toBe(403);
+        expect(await statusOf(rest.plain.deleteOAuthApp(adminApp.id))).toBe(403);
+        expect(await statusOf(rest.admin.getOAuthApp(adminApp.id))).toBe(200);
     });
 
     test('dev deletes their own app', async () => {
         const {text} = await users.dev.run(`/oauth delete ${devApp.id} --yes`);
         expect(text).toBe(`Deleted OAuth app dev-app-${tag} (\`${devApp.id}\`).`);
-        expect(await restStatus(rest.admin.getOAuthApp(devApp.id))).toBe(404);
+        expect(await statusOf(rest.admin.getOAuthApp(devApp.id))).toBe(404);
         expect(users.dev.state().apps.byId[devApp.id]).toBeUndefined();
     });
 
     test('admin deletes an app by name', async () => {
         const {text} = await users.admin.run(`/oauth delete admin-app-${tag} --yes`);
         expect(text).toContain('Deleted OAuth app');
-        expect(await restStatus(rest.admin.getOAuthApp(adminApp.id))).toBe(404);
+        expect(await statusOf(rest.admin.getOAuthApp(adminApp.id))).toBe(404);
     });
 });
 
