@@ -85,7 +85,7 @@ const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
 export function isValidHTTPURL(raw: string): boolean {
     const prefix = ['http://', 'https://'].find((p) => raw.startsWith(p));
-    if (!prefix || (/[\u0000-\u001f\u007f]/).test(raw)) {
+    if (!prefix || Array.from(raw).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
         return false;
     }
     const rest = raw.slice(prefix.length).split('?')[0];
