@@ -31,7 +31,7 @@ build_server() {
     log "Mattermost server $mm_version: cached at $mm_bin"
     return
   fi
-  log "Building Mattermost server $mm_version from the Go module proxy (first run only; about 15 minutes on 2 cores)..."
+  log "Building Mattermost server $mm_version from the Go module proxy (first run only: 3 to 15 minutes on 2 cores, depending on downloads)..."
   mkdir -p "$mm_dir"
   local start=$SECONDS
   (cd e2e/mmserver && go build -mod=mod -trimpath -o "$mm_bin.tmp" . ) > "$mm_dir/build.log" 2>&1 &

@@ -304,3 +304,38 @@ describe('status', () => {
         await act(async () => undefined);
     });
 });
+
+describe('authorized apps', () => {
+    test('lists your own by default and lets you deauthorize one', async () => {
+        const getAuthorizedOAuthApps = jest.fn().mockResolvedValueOnce([app(7, {client_secret: ''})]);
+        const deauthorizeOAuthApp = jest.fn(async () => ({status: 'OK'}));
+        const {user} = setup({client: {getAuthorizedOAuthApps, deauthorizeOAuthApp}});
+        await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
+        const list = await screen.findByRole('table', {name: 'Authorized apps list'});
+        expect(getAuthorizedOAuthApps).toHaveBeenCalledWith('u1');
+        await user.click(within(list).getByRole('button', {name: 'Deauthorize'}));
+        expect(deauthorizeOAuthApp).toHaveBeenCalledWith(app(7).id);
+        expect(await screen.findByText('Authorization revoked.')).toBeInTheDocument();
+        expect(screen.getByText('No authorized apps.')).toBeInTheDocument();
+    });
+
+    test('shows another user\'s apps without a deauthorize button, and explains a refusal', async () => {
+        const getUserByUsername = jest.fn(async (name: string) => ({id: name === 'bob' ? 'u2' : 'u3'}));
+        const getAuthorizedOAuthApps = jest.fn(async (userId: string) => {
+            if (userId === 'u3') {
+                throw Object.assign(new Error('You do not have the appropriate permissions.'), {status_code: 403});
+            }
+            return [app(8)];
+        });
+        const {user} = setup({client: {getUserByUsername, getAuthorizedOAuthApps}});
+        await user.type(screen.getByLabelText('User (empty for yourself):'), '@bob');
+        await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
+        const list = await screen.findByRole('table', {name: 'Authorized apps list'});
+        expect(within(list).getByText('App 008')).toBeInTheDocument();
+        expect(within(list).queryByRole('button', {name: 'Deauthorize'})).not.toBeInTheDocument();
+        await user.clear(screen.getByLabelText('User (empty for yourself):'));
+        await user.type(screen.getByLabelText('User (empty for yourself):'), 'carol');
+        await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
+        expect(await screen.findByText(/you lack the permission/)).toBeInTheDocument();
+    });
+});
