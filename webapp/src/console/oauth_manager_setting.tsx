@@ -21,8 +21,8 @@ import {describeError} from '../store/messages';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {
-    createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
-    formClosed, formErrorsSet, formFieldChanged, formOpened, pageChanged, queryChanged, regenerateSecret, updateApp,
+    confirmClosed, confirmOpened, confirmUpdated, createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
+    formClosed, formErrorsSet, formFieldChanged, formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret, updateApp,
 } from '../store/slice';
 import type {AppSummary, FormErrors, FormFields} from '../store/slice';
 import {isSystemAdmin} from '../types/host';
@@ -43,7 +43,6 @@ function formErrorsFrom(err: ApiError, action: string): FormErrors {
     return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
 }
 
-type Confirm = {kind: 'delete' | 'regenerate'; app: AppSummary; busy: boolean; error?: string};
 type NewSecret = {appName: string; secret: string};
 
 export default function OAuthManagerSetting() {
@@ -55,15 +54,15 @@ export default function OAuthManagerSetting() {
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
     const isAdmin = useSelector(isSystemAdmin);
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
-    const {query, page, form} = plugin.ui;
+    const {query, page, form, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
     const pageSize = plugin.settings?.default_page_size ?? 50;
 
+    // Secrets stay in this view's state, never in the store.
     const [secrets, setSecrets] = useState<Record<string, string>>({});
-    const [confirm, setConfirm] = useState<Confirm | null>(null);
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
-    const [notice, setNotice] = useState('');
     const [saving, setSaving] = useState(false);
+    const setNotice = (text: string) => dispatch(noticeSet(text));
 
     const load = useCallback(async () => {
         dispatch(fetchMetadata());
@@ -97,9 +96,9 @@ export default function OAuthManagerSetting() {
             setNotice(describeError(toApiError(err), 'show the secret'));
         }
     };
-    const hide = (app: AppSummary) => setSecrets((s) => {
+    const hide = (appId: string) => setSecrets((s) => {
         const rest = {...s};
-        delete rest[app.id];
+        delete rest[appId];
         return rest;
     });
     const copySecret = (app: AppSummary) => async () => secrets[app.id] ?? (await dispatch(fetchApp(app.id)).unwrap()).client_secret;
@@ -162,21 +161,22 @@ export default function OAuthManagerSetting() {
         if (!confirm) {
             return;
         }
-        setConfirm({...confirm, busy: true, error: undefined});
+        dispatch(confirmUpdated({busy: true, error: undefined}));
         try {
             if (confirm.kind === 'delete') {
-                await dispatch(deleteApp(confirm.app.id)).unwrap();
-                setNotice(`Deleted ${confirm.app.name}.`);
+                await dispatch(deleteApp(confirm.appId)).unwrap();
+                setNotice(`Deleted ${confirm.appName}.`);
             } else {
-                const updated = await dispatch(regenerateSecret(confirm.app.id)).unwrap();
-                hide(confirm.app);
+                const updated = await dispatch(regenerateSecret(confirm.appId)).unwrap();
+                hide(confirm.appId);
                 setNewSecret({appName: updated.name, secret: updated.client_secret});
             }
-            setConfirm(null);
+            dispatch(confirmClosed());
         } catch (err) {
-            setConfirm({...confirm, busy: false, error: describeError(toApiError(err), confirm.kind === 'delete' ? 'delete the app' : 'regenerate the secret')});
+            dispatch(confirmUpdated({busy: false, error: describeError(toApiError(err), confirm.kind === 'delete' ? 'delete the app' : 'regenerate the secret')}));
         }
     };
+    const ask = (kind: 'delete' | 'regenerate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
 
     const sortBy = (key: SortKey) => dispatch(queryChanged({sortKey: key, sortDir: query.sortKey === key && query.sortDir === 'asc' ? 'desc' : 'asc'}));
     const triSelect = (id: string, label: string, value: TriState, onChange: (v: TriState) => void) => (
@@ -224,13 +224,13 @@ export default function OAuthManagerSetting() {
             )}
             {confirm && (
                 <ConfirmDialog
-                    title={confirm.kind === 'delete' ? `Delete ${confirm.app.name}?` : `Regenerate the secret of ${confirm.app.name}?`}
+                    title={confirm.kind === 'delete' ? `Delete ${confirm.appName}?` : `Regenerate the secret of ${confirm.appName}?`}
                     consequence={confirm.kind === 'delete' ? 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.' : 'The current secret stops working at once: the integration fails until it is given the new one.'}
                     confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
                     busy={confirm.busy}
                     error={confirm.error}
                     onConfirm={runConfirm}
-                    onCancel={() => setConfirm(null)}
+                    onCancel={() => dispatch(confirmClosed())}
                 />
             )}
             {form && (
@@ -331,11 +331,11 @@ export default function OAuthManagerSetting() {
                                 onSort={sortBy}
                                 secrets={secrets}
                                 onReveal={reveal}
-                                onHide={hide}
+                                onHide={(app) => hide(app.id)}
                                 copySecret={copySecret}
                                 onEdit={openEdit}
-                                onRegenerate={(app) => setConfirm({kind: 'regenerate', app, busy: false})}
-                                onDelete={(app) => setConfirm({kind: 'delete', app, busy: false})}
+                                onRegenerate={ask('regenerate')}
+                                onDelete={ask('delete')}
                             />
                         )}
                         {pages > 1 && (

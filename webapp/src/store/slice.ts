@@ -51,11 +51,22 @@ export type OAuthManagerState = {
     lastError: ApiError | null;
 
     // The System Console manager's view: what is searched, sorted and typed.
+    // Secrets never enter it: the view that reveals one keeps it in its own state.
     ui: {
         query: AppQuery;
         page: number;
         form: AppForm | null;
+        confirm: Confirmation | null;
+        notice: string;
     };
+};
+
+export type Confirmation = {
+    kind: 'delete' | 'regenerate';
+    appId: string;
+    appName: string;
+    busy: boolean;
+    error?: string;
 };
 
 export type FormFields = {
@@ -88,7 +99,7 @@ export const initialState: OAuthManagerState = {
     settings: null,
     requests: {},
     lastError: null,
-    ui: {query: defaultQuery, page: 0, form: null},
+    ui: {query: defaultQuery, page: 0, form: null, confirm: null, notice: ''},
 };
 
 // Public clients are those without a secret; the server keeps no other flag.
@@ -259,6 +270,20 @@ const slice = createSlice({
         formClosed(state) {
             state.ui.form = null;
         },
+        confirmOpened(state, action: PayloadAction<Pick<Confirmation, 'kind' | 'appId' | 'appName'>>) {
+            state.ui.confirm = {...action.payload, busy: false};
+        },
+        confirmUpdated(state, action: PayloadAction<Partial<Confirmation>>) {
+            if (state.ui.confirm) {
+                state.ui.confirm = {...state.ui.confirm, ...action.payload};
+            }
+        },
+        confirmClosed(state) {
+            state.ui.confirm = null;
+        },
+        noticeSet(state, action: PayloadAction<string>) {
+            state.ui.notice = action.payload;
+        },
     },
     extraReducers: (builder) => {
         builder.
@@ -319,5 +344,8 @@ const slice = createSlice({
     },
 });
 
-export const {clearLastError, queryChanged, pageChanged, formOpened, formFieldChanged, formErrorsSet, formClosed} = slice.actions;
+export const {
+    clearLastError, queryChanged, pageChanged, formOpened, formFieldChanged, formErrorsSet, formClosed,
+    confirmOpened, confirmUpdated, confirmClosed, noticeSet,
+} = slice.actions;
 export const reducer = slice.reducer;
