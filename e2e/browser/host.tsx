@@ -41,6 +41,7 @@ const store = Redux.legacy_createStore(Redux.combineReducers(staticReducers), Re
 
 const hooks: SlashCommandWillBePostedHook[] = [];
 const settings: Record<string, React.ComponentType<Record<string, unknown>>> = {};
+const roots: Array<{id: string; Component: React.ComponentType}> = [];
 let registering = '';
 
 const registry = {
@@ -51,6 +52,11 @@ const registry = {
     registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook) {
         hooks.push(hook);
         return `hook${hooks.length}`;
+    },
+    registerRootComponent(component: React.ComponentType) {
+        const id = `root${roots.length + 1}`;
+        roots.push({id, Component: component});
+        return id;
     },
     registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<Record<string, unknown>>) {
         settings[key.toLowerCase()] = component;
@@ -212,6 +218,7 @@ function Host() {
                 </section>
                 <MessageBox/>
             </main>
+            {roots.map(({id, Component}) => <Component key={id}/>)}
         </ReactRedux.Provider>
     );
 }

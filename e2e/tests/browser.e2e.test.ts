@@ -136,3 +136,18 @@ test('the page works in the dark theme', async () => {
     await dark.screenshot({path: join(ARTIFACTS, 'dark-theme.png')});
     await dark.close();
 });
+
+test('a bare /oauth create opens the create form over the channel', async () => {
+    await page.getByLabel('Message').fill('/oauth create');
+    await page.getByRole('button', {name: 'Send'}).click();
+    const dialog = page.getByRole('dialog', {name: 'Create an OAuth app'});
+    await dialog.getByLabel(/^Name/).fill(`Modal app ${tag}`);
+    await dialog.getByLabel(/^Homepage/).fill('https://modal.example.com');
+    await dialog.getByLabel(/^Callback URLs/).fill('https://modal.example.com/cb');
+    await dialog.getByRole('button', {name: 'Create app'}).click();
+    const done = page.getByRole('dialog', {name: `Created Modal app ${tag}`});
+    await done.waitFor();
+    const created = await appByName(`Modal app ${tag}`);
+    await expect(done.textContent()).resolves.toContain(created!.client_secret);
+    await done.getByRole('button', {name: 'Done'}).click();
+});

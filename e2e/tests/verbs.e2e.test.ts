@@ -145,6 +145,13 @@ describe('create', () => {
         expect((await rest.admin.getOAuthApps(0, 200)).some((a) => a.name.startsWith('plain'))).toBe(false);
     });
 
+    test('bare: the web app opens the create form instead of answering', async () => {
+        const {result, posts} = await users.dev.run('/oauth create');
+        expect(result).toEqual({});
+        expect(posts).toHaveLength(0);
+        expect(users.dev.state().ui.form).toMatchObject({mode: 'create', surface: 'modal'});
+    });
+
     test('a name over 64 characters is refused before any request, keeping the draft', async () => {
         const {result, posts} = await users.dev.run(`/oauth create --name ${'x'.repeat(65)} --homepage https://example.com --callback https://example.com/cb`);
         expect(result).toEqual({error: {message: '--name: The name is 65 bytes long; the limit is 64.'}});

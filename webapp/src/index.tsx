@@ -1,4 +1,5 @@
 import {configureClient} from './client/oauth_client';
+import CreateAppModal from './console/create_app_modal';
 import OAuthManagerSetting from './console/oauth_manager_setting';
 import {pluginId} from './manifest';
 import {createSlashCommandHook} from './slash/hook';
@@ -24,6 +25,7 @@ export class Plugin {
         registry.registerReducer(reducer);
         registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
         registry.registerAdminConsoleCustomSetting(MANAGER_SETTING_KEY, OAuthManagerSetting, {showTitle: true});
+        registry.registerRootComponent(CreateAppModal);
     }
 }
 

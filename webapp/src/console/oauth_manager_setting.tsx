@@ -2,8 +2,6 @@
 import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
-import type {OAuthApp} from '@mattermost/types/integrations';
-
 import AppForm from './app_form';
 import AppsTable from './apps_table';
 import AuthorizedApps from './authorized_apps';
@@ -13,37 +11,20 @@ import {filterApps, sortApps} from './query';
 import type {SortKey, TriState} from './query';
 import StatusPanel from './status_panel';
 import {button, errorText, input, primaryButton, section} from './styles';
+import type {NewSecret} from './use_app_form';
+import {EMPTY_FORM, useAppForm} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
-import type {ApiError} from '../store/errors';
 import {describeError} from '../store/messages';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {
-    confirmClosed, confirmOpened, confirmUpdated, createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
-    formClosed, formErrorsSet, formFieldChanged, formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret, updateApp,
+    confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
+    formClosed, formFieldChanged, formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';
-import type {AppSummary, FormErrors, FormFields} from '../store/slice';
-import {isSystemAdmin} from '../types/host';
+import type {AppSummary} from '../store/slice';
 import type {HostDispatch, HostState} from '../types/host';
-import {validateApp} from '../validation';
-
-const EMPTY_FORM: FormFields = {name: '', description: '', homepage: '', icon_url: '', callbacks: '', is_trusted: false, is_public: false};
-
-const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
-
-// Which form field a server validation error is about (model.oauth.is_valid.<field>.app_error).
-const SERVER_FIELD: Array<[RegExp, keyof FormFields]> = [
-    [/\.name\./, 'name'], [/\.description\./, 'description'], [/\.homepage\./, 'homepage'], [/\.icon_url\./, 'icon_url'], [/\.callback\./, 'callbacks'],
-];
-
-function formErrorsFrom(err: ApiError, action: string): FormErrors {
-    const field = SERVER_FIELD.find(([re]) => re.test(err.server_error_id ?? ''))?.[1];
-    return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
-}
-
-type NewSecret = {appName: string; secret: string};
 
 export default function OAuthManagerSetting() {
     const dispatch = useDispatch<HostDispatch>();
@@ -52,17 +33,21 @@ export default function OAuthManagerSetting() {
     const metadata = useSelector(selectMetadata);
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
-    const isAdmin = useSelector(isSystemAdmin);
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
-    const {query, page, form, confirm, notice} = plugin.ui;
+    const {query, page, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
     const pageSize = plugin.settings?.default_page_size ?? 50;
 
     // Secrets stay in this view's state, never in the store.
     const [secrets, setSecrets] = useState<Record<string, string>>({});
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
-    const [saving, setSaving] = useState(false);
     const setNotice = (text: string) => dispatch(noticeSet(text));
+    const {form, submit, saving, isAdmin} = useAppForm((saved, mode) => {
+        if (mode === 'create' && saved.client_secret) {
+            setNewSecret({appName: saved.name, secret: saved.client_secret});
+        }
+        setNotice(`${mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
+    });
 
     const load = useCallback(async () => {
         dispatch(fetchMetadata());
@@ -106,7 +91,9 @@ export default function OAuthManagerSetting() {
     const openEdit = async (app: AppSummary) => {
         try {
             const full = await dispatch(fetchApp(app.id)).unwrap();
-            dispatch(formOpened({mode: 'edit',
+            dispatch(formOpened({
+                mode: 'edit',
+                surface: 'console',
                 appId: app.id,
                 fields: {
                     name: full.name,
@@ -119,41 +106,6 @@ export default function OAuthManagerSetting() {
                 }}));
         } catch (err) {
             setNotice(describeError(toApiError(err), 'open the app'));
-        }
-    };
-
-    const submit = async () => {
-        if (!form) {
-            return;
-        }
-        const f = form.fields;
-        const fields = {name: f.name.trim(), description: f.description, homepage: f.homepage.trim(), icon_url: f.icon_url.trim(), callback_urls: splitLines(f.callbacks)};
-        const dcr = form.appId ? Boolean(plugin.apps.byId[form.appId]?.is_dynamically_registered) : false;
-        const {callback_urls: callbackError, ...rest} = validateApp(fields, {dynamicallyRegistered: dcr});
-        const errors: FormErrors = {...rest, ...(callbackError ? {callbacks: callbackError} : {})};
-        if (Object.keys(errors).length) {
-            dispatch(formErrorsSet(errors));
-            return;
-        }
-        setSaving(true);
-        try {
-            let saved: OAuthApp;
-            if (form.mode === 'create') {
-                saved = await dispatch(createApp({...fields, is_trusted: isAdmin && f.is_trusted, is_public: f.is_public})).unwrap();
-                if (saved.client_secret) {
-                    setNewSecret({appName: saved.name, secret: saved.client_secret});
-                }
-            } else {
-                // The update replaces the whole app: start from the server's copy.
-                const fresh = await dispatch(fetchApp(form.appId!)).unwrap();
-                saved = await dispatch(updateApp({...fresh, ...fields, is_trusted: isAdmin ? f.is_trusted : fresh.is_trusted})).unwrap();
-            }
-            dispatch(formClosed());
-            setNotice(`${form.mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
-        } catch (err) {
-            dispatch(formErrorsSet(formErrorsFrom(toApiError(err), form.mode === 'create' ? 'create the app' : 'save the app')));
-        } finally {
-            setSaving(false);
         }
     };
 
@@ -233,7 +185,7 @@ export default function OAuthManagerSetting() {
                     onCancel={() => dispatch(confirmClosed())}
                 />
             )}
-            {form && (
+            {form?.surface === 'console' && (
                 <AppForm
                     form={form}
                     isSystemAdmin={isAdmin}
@@ -295,7 +247,7 @@ export default function OAuthManagerSetting() {
                     <button
                         type='button'
                         style={primaryButton}
-                        onClick={() => dispatch(formOpened({mode: 'create', fields: EMPTY_FORM}))}
+                        onClick={() => dispatch(formOpened({mode: 'create', surface: 'console', fields: EMPTY_FORM}))}
                     >{'New app'}</button>
                     <button
                         type='button'

@@ -13,8 +13,9 @@ export type VerbContext = {
     parsed: Parsed;
 };
 
-// `post` becomes an ephemeral post; `inputError` stays under the text box with the draft.
-export type VerbResult = {post: string} | {inputError: string};
+// `post` becomes an ephemeral post; `inputError` stays under the text box with
+// the draft; `opened` means the verb showed its own UI (a form) instead.
+export type VerbResult = {post: string} | {inputError: string} | {opened: true};
 
 export type VerbHandler = (ctx: VerbContext) => Promise<VerbResult>;
 

@@ -51,7 +51,9 @@ export function createSlashCommandHook(store: HostStore): SlashCommandWillBePost
         if ('inputError' in outcome) {
             return {error: {message: outcome.inputError}};
         }
-        postEphemeral(store, args, outcome.post);
+        if ('post' in outcome) {
+            postEphemeral(store, args, outcome.post);
+        }
         return {};
     };
 }

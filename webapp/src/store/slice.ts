@@ -85,6 +85,9 @@ export type FormErrors = Partial<Record<keyof FormFields | 'form', string>>;
 
 export type AppForm = {
     mode: 'create' | 'edit';
+
+    // Where it is shown: the console page, or the modal `/oauth create` opens.
+    surface: 'console' | 'modal';
     appId?: string;
     fields: FormFields;
     errors: FormErrors;
@@ -251,7 +254,7 @@ const slice = createSlice({
         pageChanged(state, action: PayloadAction<number>) {
             state.ui.page = action.payload;
         },
-        formOpened(state, action: PayloadAction<{mode: 'create' | 'edit'; appId?: string; fields: FormFields}>) {
+        formOpened(state, action: PayloadAction<Omit<AppForm, 'errors'>>) {
             state.ui.form = {...action.payload, errors: {}};
         },
         formFieldChanged(state, action: PayloadAction<Partial<FormFields>>) {

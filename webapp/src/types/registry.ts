@@ -31,5 +31,6 @@ export type CustomSettingProps = {
 export type PluginRegistry = {
     registerReducer(reducer: Reducer): void;
     registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook): string;
+    registerRootComponent(component: React.ComponentType): string;
     registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<CustomSettingProps>, options?: {showTitle?: boolean}): void;
 };

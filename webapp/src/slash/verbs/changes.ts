@@ -1,10 +1,11 @@
 // Verbs that change apps: create, edit, delete, regen-secret.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import {EMPTY_FORM} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
 import {describeError} from '../../store/messages';
-import {createApp, deleteApp, regenerateSecret, toSummary, updateApp} from '../../store/slice';
+import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';
 import {validateApp} from '../../validation';
 import type {FieldErrors} from '../../validation';
@@ -41,7 +42,9 @@ async function appMessage(ctx: VerbContext, title: string, app: OAuthApp, withSe
 
 export const create: VerbHandler = async (ctx) => {
     if (ctx.parsed.bare) {
-        return post('To create an app, give its details: `/oauth create --name NAME --homepage URL --callback URL [--description TEXT] [--icon-url URL] [--public]`, or use the form in System Console > Plugins > OAuth Apps Manager.');
+        // The web app's form (CreateAppModal); the server half explains the flags instead.
+        ctx.store.dispatch(formOpened({mode: 'create', surface: 'modal', fields: EMPTY_FORM}));
+        return {opened: true};
     }
     const {flags} = ctx.parsed;
     const app: NewApp = {

@@ -30,6 +30,8 @@ function app(id: string, name: string, extra: Partial<OAuthApp> = {}): OAuthApp 
 
 const apps = [app('a', 'Bot'), app('b', 'Bot'), app('c', 'Solo', {is_trusted: true}), app('d', 'Pub', {client_secret: '', creator_id: 'other'})];
 
+let lastStore: {getState(): Record<string, unknown>} | undefined;
+
 function run(command: string, client: Record<string, unknown>) {
     setClient({
         getPluginSettings: async () => ({command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50}),
@@ -50,6 +52,7 @@ function run(command: string, client: Record<string, unknown>) {
             return next(action);
         }),
     });
+    lastStore = store;
     const hook = createSlashCommandHook(store as unknown as HostStore);
     return hook(command, {channel_id: 'c', team_id: 't'}).then((result) => ({result, text: posts.join('\n')}));
 }
@@ -111,4 +114,13 @@ test('"system admins only" refuses other users everything but help, before any r
     expect(text).toContain('An admin limited `/oauth` to system admins');
     expect(getOAuthApps).not.toHaveBeenCalled();
     expect((await run('/oauth help', {getPluginSettings: limited})).text).toContain('#### /oauth');
+});
+
+test('a bare /oauth create opens the create form instead of posting', async () => {
+    const createOAuthApp = jest.fn();
+    const {result, text} = await run('/oauth create', {createOAuthApp});
+    expect(result).toEqual({});
+    expect(text).toBe('');
+    expect((lastStore!.getState()['plugins-oauth-manager'] as {ui: {form: unknown}}).ui.form).toMatchObject({mode: 'create', surface: 'modal'});
+    expect(createOAuthApp).not.toHaveBeenCalled();
 });

@@ -1,0 +1,92 @@
+// The create form as a modal over the channel, opened by a bare `/oauth create`
+// in the web and desktop apps. Registered with registerRootComponent.
+import React, {useState} from 'react';
+import {useDispatch} from 'react-redux';
+
+import AppForm from './app_form';
+import CopyButton from './copy_button';
+import {primaryButton, section} from './styles';
+import {useAppForm} from './use_app_form';
+
+import {formClosed, formFieldChanged} from '../store/slice';
+import type {HostDispatch} from '../types/host';
+
+type Created = {name: string; id: string; secret: string};
+
+const backdrop: React.CSSProperties = {position: 'fixed', inset: 0, background: 'rgba(0, 0, 0, 0.5)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', overflow: 'auto', zIndex: 1000};
+const panel: React.CSSProperties = {...section, width: 640, maxWidth: '95vw', marginTop: 48};
+
+export default function CreateAppModal() {
+    const dispatch = useDispatch<HostDispatch>();
+    const [created, setCreated] = useState<Created | null>(null);
+    const {form, submit, saving, isAdmin} = useAppForm((saved) => setCreated({name: saved.name, id: saved.id, secret: saved.client_secret}));
+
+    if (created) {
+        return (
+            <div style={backdrop}>
+                <div
+                    role='dialog'
+                    aria-modal='true'
+                    aria-label={`Created ${created.name}`}
+                    style={panel}
+                >
+                    <h4>{`Created ${created.name}`}</h4>
+                    <p>
+                        {'Client ID: '}<code>{created.id}</code>{' '}
+                        <CopyButton
+                            label='Copy the client id'
+                            text={created.id}
+                        />
+                    </p>
+                    {created.secret && (
+                        <>
+                            <p>
+                                {'Client secret: '}<code>{created.secret}</code>{' '}
+                                <CopyButton
+                                    label='Copy the new secret'
+                                    text={created.secret}
+                                />
+                            </p>
+                            <p>{'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.'}</p>
+                        </>
+                    )}
+                    {!created.secret && <p>{'A public client has no secret: it must use PKCE (S256).'}</p>}
+                    <button
+                        type='button'
+                        style={primaryButton}
+                        onClick={() => setCreated(null)}
+                    >{'Done'}</button>
+                </div>
+            </div>
+        );
+    }
+    if (form?.surface !== 'modal') {
+        return null;
+    }
+    return (
+        <div
+            style={backdrop}
+            onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                    dispatch(formClosed());
+                }
+            }}
+        >
+            <div
+                role='dialog'
+                aria-modal='true'
+                aria-label='Create an OAuth app'
+                style={{width: 640, maxWidth: '95vw', marginTop: 48}}
+            >
+                <AppForm
+                    form={form}
+                    isSystemAdmin={isAdmin}
+                    busy={saving}
+                    onChange={(patch) => dispatch(formFieldChanged(patch))}
+                    onSubmit={submit}
+                    onCancel={() => dispatch(formClosed())}
+                />
+            </div>
+        </div>
+    );
+}
