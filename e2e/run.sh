@@ -61,6 +61,15 @@ free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
+# --- Chromium for the browser tests and the benchmark (playwright-core cannot download one here) ---
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return
+  log "Chromium is not installed: installing the Debian package with apt-get..."
+  if [ "$(id -u)" -ne 0 ]; then die "Chromium is missing and this is not root: install the Debian package chromium"; fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 # --- PostgreSQL: a throwaway cluster in the run directory ---
 pg_bin=""
 find_postgres() {
@@ -215,6 +224,7 @@ bundle=$(ls -t dist/*.tar.gz 2>/dev/null | head -n 1 || true)
 
 build_server
 ensure_postgres
+case "$mode" in test|bench) ensure_chromium ;; esac
 command -v curl >/dev/null || die "curl is needed"
 
 mkdir -p e2e/.run

@@ -26,6 +26,13 @@ import {
 import type {AppSummary} from '../store/slice';
 import type {HostDispatch, HostState} from '../types/host';
 
+function countText(visible: number, total: number): string {
+    if (total === 0) {
+        return 'No OAuth apps you can manage yet. Create one with New app.';
+    }
+    return visible === total ? `${total} apps` : `${visible} of ${total} apps match`;
+}
+
 export default function OAuthManagerSetting() {
     const dispatch = useDispatch<HostDispatch>();
     const apps = useSelector(selectApps);
@@ -272,7 +279,7 @@ export default function OAuthManagerSetting() {
                             role='status'
                             aria-live='polite'
                         >
-                            {visible.length === apps.length ? `${apps.length} apps` : `${visible.length} of ${apps.length} apps match`}
+                            {countText(visible.length, apps.length)}
                         </p>
                         {shown.length > 0 && (
                             <AppsTable
