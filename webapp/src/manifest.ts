@@ -1,4 +1,3 @@
 import manifest from '../../plugin.json';
 
 export const pluginId = manifest.id;
-export const pluginVersion = manifest.version;

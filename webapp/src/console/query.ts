@@ -71,7 +71,3 @@ export function sortApps(apps: AppSummary[], key: SortKey, dir: SortDir, usernam
     });
     return keyed.map(([, a]) => a);
 }
-
-export function queryApps(apps: AppSummary[], q: AppQuery, usernames: Record<string, string>): AppSummary[] {
-    return sortApps(filterApps(apps, q, usernames), q.sortKey, q.sortDir, usernames);
-}

@@ -26,5 +26,3 @@ export function selectRequest(state: GlobalStateWithPlugin, key: string): Reques
 }
 
 export const selectMetadata = (state: GlobalStateWithPlugin) => selectPluginState(state).metadata;
-export const selectListing = (state: GlobalStateWithPlugin) => selectPluginState(state).listing;
-export const selectLastError = (state: GlobalStateWithPlugin) => selectPluginState(state).lastError;

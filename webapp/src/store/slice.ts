@@ -244,9 +244,6 @@ const slice = createSlice({
     name: 'oauthManager',
     initialState,
     reducers: {
-        clearLastError(state) {
-            state.lastError = null;
-        },
         queryChanged(state, action: PayloadAction<Partial<AppQuery>>) {
             state.ui.query = {...state.ui.query, ...action.payload};
             state.ui.page = 0;
@@ -348,7 +345,7 @@ const slice = createSlice({
 });
 
 export const {
-    clearLastError, queryChanged, pageChanged, formOpened, formFieldChanged, formErrorsSet, formClosed,
+    queryChanged, pageChanged, formOpened, formFieldChanged, formErrorsSet, formClosed,
     confirmOpened, confirmUpdated, confirmClosed, noticeSet,
 } = slice.actions;
 export const reducer = slice.reducer;
