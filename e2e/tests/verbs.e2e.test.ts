@@ -332,6 +332,55 @@ describe('delete', () => {
     });
 });
 
+describe('APP by name', () => {
+    test('an ambiguous name lists the candidates and changes nothing', async () => {
+        const twins = await Promise.all([1, 2].map(() => rest.dev.createOAuthApp(newApp(`twin-${tag}`))));
+        const {text} = await users.dev.run(`/oauth delete twin-${tag} --yes`);
+        expect(text).toContain(`2 apps are named "twin-${tag}". Use the client id of the one you mean:`);
+        for (const twin of twins) {
+            expect(text).toContain(twin.id);
+            expect(await statusOf(rest.dev.getOAuthApp(twin.id))).toBe(200);
+        }
+    });
+
+    test('an unknown name says so and how to search', async () => {
+        const {text} = await users.dev.run(`/oauth show no-such-app-${tag}`);
+        expect(text).toContain(`there is no app named "no-such-app-${tag}" among the apps you can manage`);
+    });
+});
+
+describe('with the OAuth 2.0 service provider turned off', () => {
+    beforeAll(async () => {
+        await rest.admin.patchConfig({ServiceSettings: {EnableOAuthServiceProvider: false}});
+    });
+
+    afterAll(async () => {
+        await rest.admin.patchConfig({ServiceSettings: {EnableOAuthServiceProvider: true}});
+    });
+
+    test('list names the setting that turns it on, as REST answers 501', async () => {
+        const {text} = await users.dev.run('/oauth list');
+        expect(text).toContain('the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider');
+        expect(await statusOf(rest.dev.getOAuthApps(0, 10))).toBe(501);
+    });
+
+    test('plain still gets the permission message first, as REST answers 403', async () => {
+        expect((await users.plain.run('/oauth list')).text).toMatch(DENIED);
+        expect(await statusOf(rest.plain.getOAuthApps(0, 10))).toBe(403);
+    });
+
+    test('metadata reports the provider off', async () => {
+        expect((await users.admin.run('/oauth metadata')).text).toContain('**OAuth 2.0 service provider**: **off**: turn it on in System Console');
+    });
+
+    test('register explains that registration is unavailable', async () => {
+        await new Promise((r) => setTimeout(r, 1100));
+        const {text} = await users.plain.run(`/oauth register --client-name off-${tag} --redirect-uri http://127.0.0.1:7777/cb`);
+        expect(text).toContain('dynamic client registration is turned off on this server');
+        expect(text).toContain('OAuth service provider is disabled');
+    });
+});
+
 describe('no secret leaks', () => {
     // Runs after the session above: it created, showed, revealed, regenerated,
     // registered and deleted apps, and saw every secret in seenSecrets.
