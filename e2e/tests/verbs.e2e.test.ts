@@ -339,8 +339,8 @@ describe('APP by name', () => {
         expect(text).toContain(`2 apps are named "twin-${tag}". Use the client id of the one you mean:`);
         for (const twin of twins) {
             expect(text).toContain(twin.id);
-            expect(await statusOf(rest.dev.getOAuthApp(twin.id))).toBe(200);
         }
+        expect(await Promise.all(twins.map((twin) => statusOf(rest.dev.getOAuthApp(twin.id))))).toEqual([200, 200]);
     });
 
     test('an unknown name says so and how to search', async () => {
