@@ -385,7 +385,7 @@ describe('no secret leaks', () => {
     // Runs after the session above: it created, showed, revealed, regenerated,
     // registered and deleted apps, and saw every secret in seenSecrets.
     test('no secret is in the Posts table, the server log or the plugin KV store', () => {
-        expect(seenSecrets.length).toBeGreaterThanOrEqual(8);
+        expect(seenSecrets.length).toBe(9);
         const posts = sql('SELECT message FROM posts');
         const kv = sql('SELECT pkey || \' \' || encode(pvalue, \'escape\') FROM pluginkeyvaluestore');
         const log = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');
