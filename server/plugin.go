@@ -25,7 +25,9 @@ type Plugin struct {
 // OnActivate registers /oauth with its autocomplete.
 func (p *Plugin) OnActivate() error {
 	p.client = pluginapi.NewClient(p.API, p.Driver)
-	p.command = command.NewHandler(command.Load(), p.commandGate)
+	p.command = command.NewHandler(command.Load(), p.API, func() command.Options {
+		return command.Options{RevealSecretsInChat: p.getConfiguration().RevealSecretsInChat}
+	}, p.commandGate)
 	if err := p.client.SlashCommand.Register(p.command.Definition()); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}

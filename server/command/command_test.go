@@ -82,7 +82,7 @@ func TestHelpGolden(t *testing.T) {
 // handlers without the other, or when autocomplete misses a verb or flag.
 func TestGrammarDrift(t *testing.T) {
 	g := Load()
-	h := NewHandler(g, nil)
+	h := NewHandler(g, nil, nil, nil)
 	handled := make([]string, 0, len(h.verbs))
 	for name := range h.verbs {
 		handled = append(handled, name)
@@ -134,7 +134,7 @@ func TestGrammarIsWellFormed(t *testing.T) {
 }
 
 func TestExecuteAnswersEphemerally(t *testing.T) {
-	h := NewHandler(Load(), nil)
+	h := NewHandler(Load(), nil, nil, nil)
 	resp := h.Execute(&model.CommandArgs{Command: "/oauth help list"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
 	assert.Contains(t, resp.Text, "`/oauth list [--mine]")
@@ -144,11 +144,11 @@ func TestExecuteAnswersEphemerally(t *testing.T) {
 	assert.Equal(t, "/oauth show needs APP: client id or exact name of the app.\nUsage: `/oauth show APP [--reveal]`", resp.Text)
 
 	resp = h.Execute(&model.CommandArgs{Command: "/oauth list --mine"})
-	assert.Contains(t, resp.Text, "web and desktop apps")
+	assert.Contains(t, resp.Text, "runs in the Mattermost web and desktop apps")
 }
 
 func TestGateRefusesAllButHelp(t *testing.T) {
-	h := NewHandler(Load(), func(userID string) string {
+	h := NewHandler(Load(), nil, nil, func(userID string) string {
 		if userID == "admin" {
 			return ""
 		}

@@ -11,6 +11,8 @@ import (
 type Handler struct {
 	grammar *Grammar
 	verbs   map[string]verbFunc
+	server  Server
+	options func() Options
 	// gate returns why a user may not run verbs other than help, or "".
 	gate func(userID string) string
 }
@@ -19,20 +21,22 @@ type verbFunc func(h *Handler, p *Parsed, args *model.CommandArgs) string
 
 // NewHandler wires every verb of the grammar to its server-side answer. The
 // grammar drift test fails when a verb exists on only one side.
-func NewHandler(g *Grammar, gate func(userID string) string) *Handler {
+func NewHandler(g *Grammar, server Server, options func() Options, gate func(userID string) string) *Handler {
+	// The plugin API has no list, regenerate, authorized-apps or registration
+	// call, so these verbs run only where the webapp calls the REST API.
 	webOnly := func(h *Handler, p *Parsed, _ *model.CommandArgs) string { return h.webOnly(p.Verb) }
-	return &Handler{grammar: g, gate: gate, verbs: map[string]verbFunc{
+	return &Handler{grammar: g, server: server, options: options, gate: gate, verbs: map[string]verbFunc{
 		"help":         (*Handler).help,
 		"list":         webOnly,
-		"show":         webOnly,
-		"info":         webOnly,
-		"create":       webOnly,
+		"show":         (*Handler).show,
+		"info":         (*Handler).info,
+		"create":       (*Handler).create,
 		"edit":         webOnly,
-		"delete":       webOnly,
+		"delete":       (*Handler).delete,
 		"regen-secret": webOnly,
 		"authorized":   webOnly,
 		"deauthorize":  webOnly,
-		"metadata":     webOnly,
+		"metadata":     (*Handler).metadata,
 		"register":     webOnly,
 	}}
 }
@@ -70,9 +74,8 @@ func (h *Handler) help(p *Parsed, _ *model.CommandArgs) string {
 }
 
 func (h *Handler) webOnly(verb string) string {
-	return fmt.Sprintf("`/%s %s` runs in the Mattermost web and desktop apps, which call the server as you. "+
-		"This app sent the command to the server, which can answer only `/%s help` so far. "+
-		"Use the web or desktop app, or System Console > Plugins > OAuth Apps Manager.", h.grammar.Trigger, verb, h.grammar.Trigger)
+	return fmt.Sprintf("`/%s %s` runs in the Mattermost web and desktop apps (and System Console > Plugins > OAuth Apps Manager), "+
+		"which call the REST API as you. Here the server answers `help`, `show`, `info`, `create`, `delete` and `metadata`.", h.grammar.Trigger, verb)
 }
 
 // formatParseError is the shared wording of input errors: what is wrong, then the usage line.
