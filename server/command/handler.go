@@ -23,7 +23,8 @@ type verbFunc func(h *Handler, p *Parsed, args *model.CommandArgs) string
 // grammar drift test fails when a verb exists on only one side.
 func NewHandler(g *Grammar, server Server, options func() Options, gate func(userID string) string) *Handler {
 	// The plugin API has no list, regenerate, authorized-apps or registration
-	// call, so these verbs run only where the webapp calls the REST API.
+	// call, so those verbs run only where the webapp calls the REST API; edit
+	// (possible through UpdateOAuthApp) is not answered here yet.
 	webOnly := func(h *Handler, p *Parsed, _ *model.CommandArgs) string { return h.webOnly(p.Verb) }
 	return &Handler{grammar: g, server: server, options: options, gate: gate, verbs: map[string]verbFunc{
 		"help":         (*Handler).help,
