@@ -90,6 +90,23 @@ describe('the server half (mobile apps, REST): same permissions as the REST API'
         expect(text).not.toContain(adminApp.client_secret);
     });
 
+    test('edit: the creator changes only the named fields; others are refused as REST refuses', async () => {
+        const devApp = (await clientAs(env, 'dev').getOAuthApps(0, 200)).find((a) => a.name === `srv-dev-${tag}`)!;
+        const text = await exec('dev', `/oauth edit ${devApp.id} --description "from mobile" --add-callback https://example.com/two --trusted true`);
+        expect(text).toContain('- description: (empty) → `from mobile`');
+        expect(text).toContain('Only system admins can change whether an app is trusted');
+        const after = await clientAs(env, 'dev').getOAuthApp(devApp.id);
+        expect(after.description).toBe('from mobile');
+        expect(after.callback_urls).toEqual(['https://example.com/cb', 'https://example.com/two']);
+        expect(after.is_trusted).toBe(false);
+        expect(after.client_secret).toBe(devApp.client_secret);
+
+        expect(await exec('dev', `/oauth edit ${adminApp.id} --name hijack`)).toContain('(`manage_system_wide_oauth`)');
+        expect(await statusOf(clientAs(env, 'dev').editOAuthApp({...adminApp, name: 'hijack'}))).toBe(403);
+        expect(await exec('plain', `/oauth edit ${devApp.id} --name hijack`)).toContain('(`manage_oauth`)');
+        expect((await clientAs(env, 'admin').getOAuthApp(adminApp.id)).name).toBe(`srv-admin-${tag}`);
+    });
+
     test('delete: others are refused as REST refuses; the creator deletes after confirming', async () => {
         expect(await exec('dev', `/oauth delete ${adminApp.id} --yes`)).toContain('(`manage_system_wide_oauth`)');
         expect(await exec('plain', `/oauth delete ${adminApp.id} --yes`)).toContain('(`manage_oauth`)');

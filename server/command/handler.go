@@ -23,8 +23,7 @@ type verbFunc func(h *Handler, p *Parsed, args *model.CommandArgs) string
 // grammar drift test fails when a verb exists on only one side.
 func NewHandler(g *Grammar, server Server, options func() Options, gate func(userID string) string) *Handler {
 	// The plugin API has no list, regenerate, authorized-apps or registration
-	// call, so those verbs run only where the webapp calls the REST API; edit
-	// (possible through UpdateOAuthApp) is not answered here yet.
+	// call, so those verbs run only where the webapp calls the REST API.
 	webOnly := func(h *Handler, p *Parsed, _ *model.CommandArgs) string { return h.webOnly(p.Verb) }
 	return &Handler{grammar: g, server: server, options: options, gate: gate, verbs: map[string]verbFunc{
 		"help":         (*Handler).help,
@@ -32,7 +31,7 @@ func NewHandler(g *Grammar, server Server, options func() Options, gate func(use
 		"show":         (*Handler).show,
 		"info":         (*Handler).info,
 		"create":       (*Handler).create,
-		"edit":         webOnly,
+		"edit":         (*Handler).edit,
 		"delete":       (*Handler).delete,
 		"regen-secret": webOnly,
 		"authorized":   webOnly,
@@ -76,7 +75,7 @@ func (h *Handler) help(p *Parsed, _ *model.CommandArgs) string {
 
 func (h *Handler) webOnly(verb string) string {
 	return fmt.Sprintf("`/%s %s` runs in the Mattermost web and desktop apps (and System Console > Plugins > OAuth Apps Manager), "+
-		"which call the REST API as you. Here the server answers `help`, `show`, `info`, `create`, `delete` and `metadata`.", h.grammar.Trigger, verb)
+		"which call the REST API as you. Here the server answers `help`, `show`, `info`, `create`, `edit`, `delete` and `metadata`.", h.grammar.Trigger, verb)
 }
 
 // formatParseError is the shared wording of input errors: what is wrong, then the usage line.

@@ -17,6 +17,7 @@ type Server interface {
 	HasPermissionTo(userID string, permission *model.Permission) bool
 	GetOAuthApp(appID string) (*model.OAuthApp, *model.AppError)
 	CreateOAuthApp(app *model.OAuthApp) (*model.OAuthApp, *model.AppError)
+	UpdateOAuthApp(app *model.OAuthApp) (*model.OAuthApp, *model.AppError)
 	DeleteOAuthApp(appID string) *model.AppError
 	GetConfig() *model.Config
 	GetUser(userID string) (*model.User, *model.AppError)

@@ -164,3 +164,39 @@ func TestMetadataFromTheConfiguration(t *testing.T) {
 	cfg.ServiceSettings.EnableOAuthServiceProvider = model.NewPointer(false)
 	assert.Contains(t, run(api, true, otherID, "/oauth metadata"), "**off**: turn it on in System Console")
 }
+
+func TestEdit(t *testing.T) {
+	t.Run("others are refused before anything is written", func(t *testing.T) {
+		api := serverAPI(t, perms{otherID: manage})
+		api.On("GetOAuthApp", appID).Return(storedApp(), nil)
+		assert.Contains(t, run(api, true, otherID, "/oauth edit "+appID+" --name X"), "(`manage_system_wide_oauth`)")
+		api.AssertNotCalled(t, "UpdateOAuthApp", mock.Anything)
+	})
+	t.Run("the whole app goes back with only the named fields changed", func(t *testing.T) {
+		api := serverAPI(t, perms{ownerID: manage})
+		api.On("GetOAuthApp", appID).Return(storedApp(), nil)
+		want := storedApp()
+		want.Description = "new"
+		want.CallbackUrls = []string{"https://e.co/cb", "https://e.co/more"}
+		api.On("UpdateOAuthApp", want).Return(want, nil)
+		text := run(api, true, ownerID, `/oauth edit `+appID+` --description new --add-callback https://e.co/more`)
+		assert.Contains(t, text, "- description: (empty) → `new`")
+		assert.Contains(t, text, "- callback_urls: `https://e.co/cb` → `https://e.co/cb, https://e.co/more`")
+	})
+	t.Run("trust stays as it was for callers without manage_system, and they are told", func(t *testing.T) {
+		api := serverAPI(t, perms{ownerID: manage})
+		api.On("GetOAuthApp", appID).Return(storedApp(), nil)
+		want := storedApp()
+		want.Name = "Renamed"
+		api.On("UpdateOAuthApp", want).Return(want, nil)
+		text := run(api, true, ownerID, "/oauth edit "+appID+" --name Renamed --trusted true")
+		assert.Contains(t, text, "Only system admins can change whether an app is trusted")
+		assert.NotContains(t, text, "is_trusted")
+	})
+	t.Run("nothing to change makes no request", func(t *testing.T) {
+		api := serverAPI(t, perms{ownerID: manage})
+		api.On("GetOAuthApp", appID).Return(storedApp(), nil)
+		assert.Equal(t, "Nothing to change: Bot already has these values.", run(api, true, ownerID, "/oauth edit "+appID+" --name Bot"))
+		api.AssertNotCalled(t, "UpdateOAuthApp", mock.Anything)
+	})
+}
