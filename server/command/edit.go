@@ -20,8 +20,10 @@ type Change struct {
 // server's update replaces every field, so the edit starts from the whole app.
 // webapp/src/slash/verbs/changes.ts (mergeEdit) does the same; both run
 // testdata/edit_vectors.json.
-func MergeEdit(app *model.OAuthApp, flags map[string]any) (*model.OAuthApp, []Change, error) {
-	next := *app
+// problem is a sentence for the user when the flags cannot apply.
+func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp, changes []Change, problem string) {
+	edited := *app
+	next = &edited
 	next.CallbackUrls = slices.Clone(app.CallbackUrls)
 	for flag, field := range map[string]*string{"name": &next.Name, "description": &next.Description, "homepage": &next.Homepage, "icon-url": &next.IconURL} {
 		if v, ok := flags[flag].(string); ok {
@@ -39,7 +41,7 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (*model.OAuthApp, []Ch
 	remove, _ := flags["remove-callback"].([]string)
 	for _, u := range remove {
 		if !slices.Contains(next.CallbackUrls, u) {
-			return nil, nil, fmt.Errorf("`%s` is not a callback URL of %s. Its callback URLs are: `%s`.", u, app.Name, strings.Join(app.CallbackUrls, "`, `"))
+			return nil, nil, fmt.Sprintf("`%s` is not a callback URL of %s. Its callback URLs are: `%s`.", u, app.Name, strings.Join(app.CallbackUrls, "`, `"))
 		}
 		next.CallbackUrls = slices.DeleteFunc(next.CallbackUrls, func(c string) bool { return c == u })
 	}
@@ -52,7 +54,7 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (*model.OAuthApp, []Ch
 	if v, ok := flags["trusted"].(string); ok {
 		next.IsTrusted = v == "true"
 	}
-	changes := []Change{}
+	changes = []Change{}
 	for _, f := range []struct {
 		name     string
 		from, to string
@@ -68,7 +70,7 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (*model.OAuthApp, []Ch
 			changes = append(changes, Change{Field: f.name, From: f.from, To: f.to})
 		}
 	}
-	return &next, changes, nil
+	return next, changes, ""
 }
 
 // edit is PUT /api/v4/oauth/apps/{id}: the same checks as get, and is_trusted
@@ -78,9 +80,9 @@ func (h *Handler) edit(p *Parsed, args *model.CommandArgs) string {
 	if failure != "" {
 		return failure
 	}
-	next, changes, err := MergeEdit(app, p.Flags)
-	if err != nil {
-		return "Could not edit the app: " + err.Error()
+	next, changes, problem := MergeEdit(app, p.Flags)
+	if problem != "" {
+		return "Could not edit the app: " + problem
 	}
 	if len(changes) == 0 {
 		return fmt.Sprintf("Nothing to change: %s already has these values.", app.Name)

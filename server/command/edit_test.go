@@ -40,10 +40,10 @@ func TestEditVectors(t *testing.T) {
 		parsed, perr := g.Parse(v.Command)
 		require.Nil(t, perr, v.Command)
 		app := &model.OAuthApp{Name: v.App.Name, Description: v.App.Description, Homepage: v.App.Homepage, IconURL: v.App.IconURL, CallbackUrls: v.App.CallbackUrls, IsTrusted: v.App.IsTrusted}
-		next, changes, err := MergeEdit(app, parsed.Flags)
+		next, changes, problem := MergeEdit(app, parsed.Flags)
 		got := &editResult{}
-		if err != nil {
-			got.Error = err.Error()
+		if problem != "" {
+			got.Error = problem
 		} else {
 			got.Fields = &editFields{next.Name, next.Description, next.Homepage, next.IconURL, next.CallbackUrls, next.IsTrusted}
 			got.Changes = changes
