@@ -76,7 +76,9 @@ func (h *Handler) readApp(userID, ref, action string) (*model.OAuthApp, string) 
 	return app, ""
 }
 
-func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string) string {
+// appText renders one app as a field list. Public information has its secret
+// blanked, which hides whether the app is public, so the type is left out there.
+func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string, withType bool) string {
 	creator := "—"
 	if app.CreatorId != "" {
 		creator = "`" + app.CreatorId + "`"
@@ -85,7 +87,7 @@ func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string) 
 		}
 	}
 	kind := "Confidential"
-	if app.ClientSecret == "" && secretLine != "not shown in public information" {
+	if app.ClientSecret == "" {
 		kind = "Public (no secret; must use PKCE with S256)"
 	}
 	callbacks := make([]string, len(app.CallbackUrls))
@@ -95,7 +97,11 @@ func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string) 
 	fields := [][2]string{
 		{"Client ID", "`" + app.Id + "`"},
 		{"Client secret", secretLine},
-		{"Type", kind},
+	}
+	if withType {
+		fields = append(fields, [2]string{"Type", kind})
+	}
+	fields = append(fields, [][2]string{
 		{"Trusted", yesNo(app.IsTrusted)},
 		{"Dynamically registered", yesNo(app.IsDynamicallyRegistered)},
 		{"Homepage", orDash(app.Homepage)},
@@ -103,7 +109,7 @@ func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string) 
 		{"Callback URLs", orDash(strings.Join(callbacks, ", "))},
 		{"Created by", creator},
 		{"Created", time.UnixMilli(app.CreateAt).UTC().Format("2006-01-02 15:04 UTC")},
-	}
+	}...)
 	lines := []string{"#### " + title}
 	for _, f := range fields {
 		lines = append(lines, fmt.Sprintf("- **%s**: %s", f[0], f[1]))
@@ -125,7 +131,7 @@ func (h *Handler) show(p *Parsed, args *model.CommandArgs) string {
 	case p.Flags["reveal"] == true:
 		secret = mask + " (revealing secrets in chat is turned off in the plugin's settings)"
 	}
-	return h.appText("OAuth app: "+app.Name, app, secret)
+	return h.appText("OAuth app: "+app.Name, app, secret, true)
 }
 
 // info is GET /api/v4/oauth/apps/{id}/info: any signed-in user, secret blanked.
@@ -139,7 +145,7 @@ func (h *Handler) info(p *Parsed, _ *model.CommandArgs) string {
 		return describe(err, "read the app's public information")
 	}
 	app.Sanitize()
-	return h.appText("OAuth app (public information): "+app.Name, app, "not shown in public information")
+	return h.appText("OAuth app (public information): "+app.Name, app, "not shown in public information", false)
 }
 
 // create is POST /api/v4/oauth/apps: manage_oauth; is_trusted only with manage_system.
@@ -167,7 +173,7 @@ func (h *Handler) create(p *Parsed, args *model.CommandArgs) string {
 	if err != nil {
 		return describe(err, "create the app")
 	}
-	text := h.appText("Created OAuth app "+created.Name, created, "`"+created.ClientSecret+"`") +
+	text := h.appText("Created OAuth app "+created.Name, created, "`"+created.ClientSecret+"`", true) +
 		"\n\n**New client secret shown once.** Copy it now and store it safely: it is shown here to you only. Anyone with it can act as the app."
 	if p.Flags["trusted"] == true && !created.IsTrusted {
 		text += "\n\nOnly system admins can make an app trusted, so it was created untrusted."

@@ -90,6 +90,7 @@ func TestInfoIsForEveryoneWithoutTheSecret(t *testing.T) {
 	text := run(api, true, otherID, "/oauth info "+appID)
 	assert.Contains(t, text, "OAuth app (public information): Bot")
 	assert.NotContains(t, text, "s3cret")
+	assert.NotContains(t, text, "**Type**", "a blanked secret says nothing about the type")
 }
 
 func TestCreate(t *testing.T) {
