@@ -1,4 +1,5 @@
 // What e2e/bootstrap.ts hands to the tests, and clients built from it.
+import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 
 import {Client4} from '@mattermost/client';
@@ -54,4 +55,9 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
     } catch (err) {
         return (err as {status_code?: number}).status_code ?? -1;
     }
+}
+
+// A query against the test server's own database (psql, from the PostgreSQL packages).
+export function sql(query: string): string {
+    return execFileSync('psql', [process.env.E2E_PG!, '-tAc', query], {encoding: 'utf8'});
 }

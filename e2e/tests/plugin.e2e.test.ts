@@ -1,7 +1,7 @@
 // The plugin on a real server: installed, running, and answering /oauth from its Go half.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {clientAs, loadEnv, ROLES, statusOf} from '../lib/env';
+import {clientAs, loadEnv, ROLES, sql, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 
 const env = loadEnv();
@@ -69,6 +69,7 @@ describe('the server half (mobile apps, REST): same permissions as the REST API'
         expect(created?.creator_id).toBe(env.users.dev.id);
         expect(created?.is_trusted).toBe(false);
         expect(text).toContain(created!.client_secret);
+        expect(sql('SELECT message FROM posts')).not.toContain(created!.client_secret); // the answer was ephemeral
         expect(await exec('plain', `/oauth create --name srv-plain-${tag} --homepage https://example.com --callback https://example.com/cb`)).toContain('(`manage_oauth`)');
         expect(await statusOf(clientAs(env, 'plain').createOAuthApp({name: 'x', description: '', icon_url: '', homepage: 'https://example.com', callback_urls: ['https://example.com/cb']}))).toBe(403);
     });

@@ -1,12 +1,11 @@
 // Every /oauth verb through the webapp's hook, for each bootstrapped user, on the
 // real server. Each test checks the ephemeral answer, the server's state
 // afterwards, and that the permission outcome equals a direct REST call's.
-import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {clientAs, loadEnv, statusOf} from '../lib/env';
+import {clientAs, loadEnv, sql, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 import {hookAs} from '../lib/hook';
 import type {HookUser} from '../lib/hook';
@@ -399,7 +398,3 @@ describe('no secret leaks', () => {
         }
     });
 });
-
-function sql(query: string): string {
-    return execFileSync('psql', [process.env.E2E_PG!, '-tAc', query], {encoding: 'utf8'});
-}
