@@ -245,7 +245,7 @@ fi
 
 case "$mode" in
   test)
-    npx --no-install jest --selectProjects e2e --runInBand "$@"
+    npx --no-install jest --selectProjects e2e --runInBand --json --outputFile="$root/.cache/jest-e2e.json" "$@"
     ;;
   bench)
     npx --no-install tsx e2e/bench/console_search.ts
