@@ -1,14 +1,15 @@
 // The create form as a modal over the channel, opened by a bare `/oauth create`
 // in the web and desktop apps. Registered with registerRootComponent.
 import React, {useState} from 'react';
-import {useDispatch} from 'react-redux';
+import {useDispatch, useSelector} from 'react-redux';
 
-import AppForm from './app_form';
+import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
 import {primaryButton, section} from './styles';
-import {useAppForm} from './use_app_form';
 
-import {formClosed, formFieldChanged} from '../store/slice';
+import {selectPluginState} from '../store/selectors';
+import type {GlobalStateWithPlugin} from '../store/selectors';
+import {formClosed} from '../store/slice';
 import type {HostDispatch} from '../types/host';
 
 type Created = {name: string; id: string; secret: string};
@@ -19,7 +20,7 @@ const panel: React.CSSProperties = {...section, width: 640, maxWidth: '95vw', ma
 export default function CreateAppModal() {
     const dispatch = useDispatch<HostDispatch>();
     const [created, setCreated] = useState<Created | null>(null);
-    const {form, submit, saving, isAdmin} = useAppForm((saved) => setCreated({name: saved.name, id: saved.id, secret: saved.client_secret}));
+    const form = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s).ui.form);
 
     if (created) {
         return (
@@ -78,14 +79,7 @@ export default function CreateAppModal() {
                 aria-label='Create an OAuth app'
                 style={{width: 640, maxWidth: '95vw', marginTop: 48}}
             >
-                <AppForm
-                    form={form}
-                    isSystemAdmin={isAdmin}
-                    busy={saving}
-                    onChange={(patch) => dispatch(formFieldChanged(patch))}
-                    onSubmit={submit}
-                    onCancel={() => dispatch(formClosed())}
-                />
+                <ConnectedAppForm onSaved={(saved) => setCreated({name: saved.name, id: saved.id, secret: saved.client_secret})}/>
             </div>
         </div>
     );

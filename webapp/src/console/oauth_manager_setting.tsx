@@ -2,17 +2,19 @@
 import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
-import AppForm from './app_form';
+import type {OAuthApp} from '@mattermost/types/integrations';
+
 import AppsTable from './apps_table';
 import AuthorizedApps from './authorized_apps';
 import ConfirmDialog from './confirm_dialog';
+import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
 import {filterApps, sortApps} from './query';
 import type {SortKey, TriState} from './query';
 import StatusPanel from './status_panel';
 import {button, errorText, input, primaryButton, section} from './styles';
 import type {NewSecret} from './use_app_form';
-import {EMPTY_FORM, useAppForm} from './use_app_form';
+import {EMPTY_FORM} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
@@ -21,7 +23,7 @@ import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../s
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {
     confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
-    formClosed, formFieldChanged, formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
+    formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';
 import type {AppSummary} from '../store/slice';
 import type {HostDispatch, HostState} from '../types/host';
@@ -41,7 +43,7 @@ export default function OAuthManagerSetting() {
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
-    const {query, page, confirm, notice} = plugin.ui;
+    const {query, page, form, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
     const pageSize = plugin.settings?.default_page_size ?? 50;
 
@@ -49,12 +51,12 @@ export default function OAuthManagerSetting() {
     const [secrets, setSecrets] = useState<Record<string, string>>({});
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
     const setNotice = (text: string) => dispatch(noticeSet(text));
-    const {form, submit, saving, isAdmin} = useAppForm((saved, mode) => {
+    const onSaved = (saved: OAuthApp, mode: 'create' | 'edit') => {
         if (mode === 'create' && saved.client_secret) {
             setNewSecret({appName: saved.name, secret: saved.client_secret});
         }
         setNotice(`${mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
-    });
+    };
 
     const load = useCallback(async () => {
         dispatch(fetchMetadata());
@@ -192,16 +194,7 @@ export default function OAuthManagerSetting() {
                     onCancel={() => dispatch(confirmClosed())}
                 />
             )}
-            {form?.surface === 'console' && (
-                <AppForm
-                    form={form}
-                    isSystemAdmin={isAdmin}
-                    busy={saving}
-                    onChange={(patch) => dispatch(formFieldChanged(patch))}
-                    onSubmit={submit}
-                    onCancel={() => dispatch(formClosed())}
-                />
-            )}
+            {form?.surface === 'console' && <ConnectedAppForm onSaved={onSaved}/>}
             <section
                 aria-label='OAuth apps list'
                 style={section}

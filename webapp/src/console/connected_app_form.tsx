@@ -1,0 +1,34 @@
+// The create/edit form wired to the slice and to useAppForm, for whichever
+// surface shows it (the console page or the create modal).
+import React from 'react';
+import {useDispatch} from 'react-redux';
+
+import type {OAuthApp} from '@mattermost/types/integrations';
+
+import AppForm from './app_form';
+import {useAppForm} from './use_app_form';
+
+import {formClosed, formFieldChanged} from '../store/slice';
+import type {HostDispatch} from '../types/host';
+
+type Props = {
+    onSaved: (app: OAuthApp, mode: 'create' | 'edit') => void;
+};
+
+export default function ConnectedAppForm({onSaved}: Props) {
+    const dispatch = useDispatch<HostDispatch>();
+    const {form, submit, saving, isAdmin} = useAppForm(onSaved);
+    if (!form) {
+        return null;
+    }
+    return (
+        <AppForm
+            form={form}
+            isSystemAdmin={isAdmin}
+            busy={saving}
+            onChange={(patch) => dispatch(formFieldChanged(patch))}
+            onSubmit={submit}
+            onCancel={() => dispatch(formClosed())}
+        />
+    );
+}
