@@ -7,6 +7,7 @@ import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
 import {primaryButton, section} from './styles';
 
+import {SECRET_SHOWN_ONCE} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {formClosed} from '../store/slice';
@@ -48,7 +49,7 @@ export default function CreateAppModal() {
                                     text={created.secret}
                                 />
                             </p>
-                            <p>{'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.'}</p>
+                            <p>{SECRET_SHOWN_ONCE}</p>
                         </>
                     )}
                     {!created.secret && <p>{'A public client has no secret: it must use PKCE (S256).'}</p>}

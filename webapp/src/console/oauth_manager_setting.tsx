@@ -18,7 +18,7 @@ import {EMPTY_FORM} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
-import {describeError} from '../store/messages';
+import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {
@@ -175,7 +175,7 @@ export default function OAuthManagerSetting() {
                         label='Copy the new secret'
                         text={newSecret.secret}
                     />
-                    <p>{'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.'}</p>
+                    <p>{SECRET_SHOWN_ONCE}</p>
                     <button
                         type='button'
                         style={button}
@@ -186,7 +186,7 @@ export default function OAuthManagerSetting() {
             {confirm && (
                 <ConfirmDialog
                     title={confirm.kind === 'delete' ? `Delete ${confirm.appName}?` : `Regenerate the secret of ${confirm.appName}?`}
-                    consequence={confirm.kind === 'delete' ? 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.' : 'The current secret stops working at once: the integration fails until it is given the new one.'}
+                    consequence={confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE}
                     confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
                     busy={confirm.busy}
                     error={confirm.error}

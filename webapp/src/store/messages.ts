@@ -5,6 +5,11 @@ import type {ApiError} from './errors';
 export const PROVIDER_SETTING = 'System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider';
 export const DCR_SETTING = 'System Console > Integrations > Integration Management > Enable Dynamic Client Registration';
 
+// What breaks, said the same way in chat and in the console.
+export const DELETE_CONSEQUENCE = 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.';
+export const REGENERATE_CONSEQUENCE = 'The current secret stops working at once: the integration fails until it is given the new one.';
+export const SECRET_SHOWN_ONCE = 'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.';
+
 export function describeError(err: ApiError, action: string): string {
     const server = err.message ? ` The server said: "${err.message}"` : '';
     switch (err.status_code) {

@@ -4,7 +4,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 import {EMPTY_FORM} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
-import {describeError} from '../../store/messages';
+import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE} from '../../store/messages';
 import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';
 import {validateApp} from '../../validation';
@@ -155,7 +155,7 @@ export const remove: VerbHandler = async (ctx) => {
     }
     const {app} = resolved;
     if (!ctx.parsed.flags.yes) {
-        return post(confirmation('delete', app, 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.'));
+        return post(confirmation('delete', app, DELETE_CONSEQUENCE));
     }
     try {
         await ctx.store.dispatch(deleteApp(app.id)).unwrap();
@@ -175,7 +175,7 @@ export const regenSecret: VerbHandler = async (ctx) => {
         return post(`${md(app.name)} is a public client: it has no secret to regenerate (it proves itself with PKCE).`);
     }
     if (!ctx.parsed.flags.yes) {
-        return post(confirmation('regen-secret', app, 'The current secret stops working at once: the integration fails until it is given the new one.'));
+        return post(confirmation('regen-secret', app, REGENERATE_CONSEQUENCE));
     }
     let updated: OAuthApp;
     try {
