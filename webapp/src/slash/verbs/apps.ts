@@ -1,4 +1,6 @@
 // Read-only verbs: list, show, info.
+import {defaultQuery, filterApps} from '../../console/query';
+import type {AppQuery} from '../../console/query';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
 import {describeError} from '../../store/messages';
@@ -14,17 +16,31 @@ export const MAX_ROWS = 100;
 
 const FILTER_FLAGS = ['mine', 'trusted', 'untrusted', 'public', 'confidential', 'dcr', 'filter'];
 
-function appMatcher(flags: Record<string, FlagValue>, me: string) {
-    const text = typeof flags.filter === 'string' ? flags.filter.toLowerCase() : '';
-    return (a: AppSummary) =>
-        (!flags.mine || a.creator_id === me) &&
-        (!flags.trusted || a.is_trusted) &&
-        (!flags.untrusted || !a.is_trusted) &&
-        (!flags.public || a.is_public) &&
-        (!flags.confidential || !a.is_public) &&
-        (!flags.dcr || Boolean(a.is_dynamically_registered)) &&
-        (!text || [a.name, a.description, a.id, a.homepage, ...a.callback_urls].some((s) => s.toLowerCase().includes(text)));
+// The list flags as a console query, so chat and console filter alike.
+function queryOf(flags: Record<string, FlagValue>, me: string): AppQuery {
+    let type: AppQuery['type'] = 'any';
+    if (flags.public) {
+        type = 'public';
+    } else if (flags.confidential) {
+        type = 'confidential';
+    }
+    let trusted: AppQuery['trusted'] = 'any';
+    if (flags.trusted) {
+        trusted = 'yes';
+    } else if (flags.untrusted) {
+        trusted = 'no';
+    }
+    return {
+        ...defaultQuery,
+        search: typeof flags.filter === 'string' ? flags.filter : '',
+        creator: flags.mine ? me : '',
+        type,
+        trusted,
+        dcr: flags.dcr ? 'yes' : 'any',
+    };
 }
+
+const NO_USERNAMES: Record<string, string> = {};
 
 export const list: VerbHandler = async (ctx) => {
     const {flags} = ctx.parsed;
@@ -41,7 +57,7 @@ export const list: VerbHandler = async (ctx) => {
         if (flags.all || filtered) {
             // Filters apply to every app, so every page is read.
             const result = await dispatch(fetchAllApps()).unwrap();
-            const matching = result.apps.filter(appMatcher(flags, currentUserId(ctx)));
+            const matching = filterApps(result.apps, queryOf(flags, currentUserId(ctx)), NO_USERNAMES);
             total = matching.length;
             apps = paged ? matching.slice(page * perPage, (page + 1) * perPage) : matching;
             if (!result.complete) {
