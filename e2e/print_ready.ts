@@ -18,9 +18,9 @@ Try:
   curl -s ${env.siteURL}/.well-known/oauth-authorization-server
   curl -s -H 'Authorization: Bearer ${admin.token}' ${env.siteURL}/api/v4/oauth/apps
 
-Open ${env.siteURL}/ in a browser and sign in: this server has no Mattermost web app (it is built
-from the Go module proxy), so the project's test host page stands in for it, with the plugin's real
-System Console page and a message box that runs /oauth through the plugin.
+${process.env.E2E_WEBAPP_VERSION ? `Open ${env.siteURL}/ in a browser and sign in (Mattermost web app ${process.env.E2E_WEBAPP_VERSION}):
+type /oauth help in Town Square, or open ${env.siteURL}/admin_console/plugins/plugin_oauth-manager.` : `No Mattermost web app is installed (see README: MM_WEBAPP_CLIENT): only the REST API and the
+server half can be exercised, and the stand-in page at ${env.siteURL}/ shows the plugin's console.`}
 
 Press Ctrl+C to stop: the server and its database are removed.
 `);

@@ -9,7 +9,14 @@
 #   e2e/run.sh bench                 the real-server part of `make bench`
 #
 # Environment: E2E_OAUTH_PROVIDER=off starts the server with the OAuth 2.0
-# service provider disabled; E2E_KEEP=1 keeps the run directory for inspection.
+# service provider disabled; E2E_KEEP=1 keeps the run directory for inspection;
+# MM_WEBAPP_CLIENT is the Mattermost web app to serve (a directory or a .tar.xz /
+# .tar.gz of it, such as the client/ directory of the official release archive
+# of the pinned server version); by default ../shared/mattermost-webapp/client.tar.xz.
+#
+# The run directory (database, server files, plugins) is made under $TMPDIR or
+# /tmp, not in the checkout: PostgreSQL runs as the postgres user, which cannot
+# enter a checkout under a directory only its owner may enter (root's home).
 set -euo pipefail
 
 mode=${1:-test}
@@ -129,7 +136,10 @@ write_config() {
     "EnableSecurityFixAlert": false,
     "EnableUserAccessTokens": true,
     "EnableDeveloper": false,
-    "EnableTesting": false
+    "EnableTesting": false,
+    "CollapsedThreads": "default_on",
+    "EnableOnboardingFlow": false,
+    "EnableTutorial": false
   },
   "SqlSettings": {
     "DriverName": "postgres",
@@ -163,15 +173,66 @@ write_config() {
 JSON
 }
 
+# --- The Mattermost web app, served by the server from its client directory ---
+webapp_version=""
+webapp_source() {
+  if [ -n "${MM_WEBAPP_CLIENT:-}" ]; then
+    [ -e "$MM_WEBAPP_CLIENT" ] || die "MM_WEBAPP_CLIENT=$MM_WEBAPP_CLIENT does not exist"
+    printf '%s' "$MM_WEBAPP_CLIENT"
+  elif [ -f "$root/../shared/mattermost-webapp/client.tar.xz" ]; then
+    printf '%s' "$root/../shared/mattermost-webapp/client.tar.xz"
+  fi
+}
+
+# Unpacks a tarball once into .cache (keyed by its checksum) and links its
+# files into the run's client directory; the server writes plugin bundles
+# into client/plugins, which stays the run's own.
+install_webapp() {
+  local src dir
+  src=$(webapp_source)
+  if [ -z "$src" ]; then
+    log "No Mattermost web app found (../shared/mattermost-webapp/client.tar.xz, or set MM_WEBAPP_CLIENT):"
+    log "  only the REST API and the server half (Go) can be exercised; the browser tests of the real web app are skipped."
+    return
+  fi
+  if [ -d "$src" ]; then
+    dir=$(cd "$src" && pwd)
+  else
+    dir="$root/.cache/webapp-$(sha256sum "$src" | cut -c1-16)"
+    if [ ! -f "$dir/root.html" ]; then
+      log "Unpacking the Mattermost web app from $src..."
+      rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+      tar -xf "$src" -C "$dir.tmp"
+      # Archives hold either the files or a client/ directory with them.
+      if [ -f "$dir.tmp/client/root.html" ]; then mv "$dir.tmp/client" "$dir" && rm -rf "$dir.tmp"; else mv "$dir.tmp" "$dir"; fi
+    fi
+  fi
+  [ -f "$dir/root.html" ] || die "$src holds no root.html: it is not a Mattermost web app build"
+  local entry
+  for entry in "$dir"/*; do
+    [ "$(basename "$entry")" = plugins ] || ln -s "$entry" "$run/client/"
+  done
+  # The build names its version in the module federation table: the
+  # @mattermost/client package and the React it shares with plugins.
+  local client react
+  client=$(grep -ho '"@mattermost/client","[0-9.]*"' "$dir"/remote_entry.js 2>/dev/null | head -n1 | cut -d'"' -f4)
+  react=$(grep -ho '"react","[0-9.]*"' "$dir"/remote_entry.js 2>/dev/null | head -n1 | cut -d'"' -f4)
+  webapp_version="${client:-unknown} (React ${react:-unknown}; $(basename "$(ls "$dir"/main.*.js 2>/dev/null | head -n1)" 2>/dev/null))"
+  log "Mattermost web app $webapp_version from $src"
+}
+
 start_mattermost() {
   mm_port=$(free_port)
   site_url="http://127.0.0.1:$mm_port"
   mkdir -p "$run/data" "$run/plugins" "$run/client/plugins"
-  # The browser tests' host page, served from the server's own origin (its
-  # client directory), so session cookies and CSRF work as in production.
+  install_webapp
+  # The stand-in host page (e2e/browser), served from the server's own origin
+  # so session cookies and CSRF work as in production: at /static/e2e-host.html,
+  # and at / when there is no real web app.
   if [ -f e2e/browser/dist/e2e-host.js ]; then
-    cp e2e/browser/root.html "$run/client/root.html"
+    cp e2e/browser/root.html "$run/client/e2e-host.html"
     cp e2e/browser/dist/e2e-host.js "$run/client/e2e-host.js"
+    [ -e "$run/client/root.html" ] || cp e2e/browser/root.html "$run/client/root.html"
   fi
   write_config
   link_runtime_files
@@ -227,8 +288,7 @@ ensure_postgres
 case "$mode" in test|bench) ensure_chromium ;; esac
 command -v curl >/dev/null || die "curl is needed"
 
-mkdir -p e2e/.run
-run=$(mktemp -d "$root/e2e/.run/mm.XXXXXX")
+run=$(mktemp -d "${TMPDIR:-/tmp}/oauth-manager-e2e.XXXXXX")
 chmod 755 "$run"
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -237,6 +297,7 @@ start_postgres
 start_mattermost
 
 export E2E_ENV_FILE="$run/env.json" E2E_SITE_URL="$site_url" E2E_BUNDLE="$bundle" E2E_SERVER_LOG="$run/mattermost.log" \
+  E2E_WEBAPP_VERSION="$webapp_version" \
   E2E_PG="postgres://mmuser@127.0.0.1:$pg_port/mattermost" E2E_PLUGIN_DIR="$run/plugins"
 if ! npx --no-install tsx e2e/bootstrap.ts; then
   server_log_tail

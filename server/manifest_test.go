@@ -29,13 +29,24 @@ func TestManifestIsValid(t *testing.T) {
 	assert.FileExists(t, filepath.Join("..", m.IconPath))
 
 	var custom []string
-	for _, s := range m.SettingsSchema.Settings {
-		if s.Type == "custom" {
+	for _, s := range m.SettingsSchema.Sections {
+		if s.Custom {
 			custom = append(custom, s.Key)
 		}
+		// The web app's admin console reads the first setting of every section.
+		assert.NotEmpty(t, s.Settings, "section %s has no setting", s.Key)
 	}
 	// The webapp registers its manager under this key (webapp/src/index.tsx).
-	assert.Equal(t, []string{"OAuthManager"}, custom)
+	assert.Equal(t, []string{"OAuthApps"}, custom)
+	assert.Empty(t, m.SettingsSchema.Settings, "settings live in sections: with both, the console shows only the sections")
+}
+
+func allSettings(m *model.Manifest) []*model.PluginSetting {
+	var all []*model.PluginSetting
+	for _, s := range m.SettingsSchema.Sections {
+		all = append(all, s.Settings...)
+	}
+	return all
 }
 
 // TestConfigurationMatchesSettings keeps configuration fields and plugin.json
@@ -43,10 +54,7 @@ func TestManifestIsValid(t *testing.T) {
 func TestConfigurationMatchesSettings(t *testing.T) {
 	m, _, err := model.FindManifest("..")
 	require.NoError(t, err)
-	for _, s := range m.SettingsSchema.Settings {
-		if s.Type == "custom" {
-			continue
-		}
+	for _, s := range allSettings(m) {
 		_, found := reflectField(s.Key)
 		assert.True(t, found, "setting %s has no configuration field", s.Key)
 	}

@@ -40,7 +40,7 @@ const pluginReducers: Record<string, Reducer> = {};
 const store = Redux.legacy_createStore(Redux.combineReducers(staticReducers), Redux.applyMiddleware(thunk));
 
 const hooks: SlashCommandWillBePostedHook[] = [];
-const settings: Record<string, React.ComponentType<Record<string, unknown>>> = {};
+const sections: Record<string, React.ComponentType<Record<string, unknown>>> = {};
 const roots: Array<{id: string; Component: React.ComponentType}> = [];
 let registering = '';
 
@@ -58,8 +58,8 @@ const registry = {
         roots.push({id, Component: component});
         return id;
     },
-    registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<Record<string, unknown>>) {
-        settings[key.toLowerCase()] = component;
+    registerAdminConsoleCustomSection(key: string, component: React.ComponentType<Record<string, unknown>>) {
+        sections[key.toLowerCase()] = component;
     },
 };
 
@@ -196,25 +196,14 @@ function Host() {
     if (!signedIn) {
         return <SignIn onDone={() => setSignedIn(true)}/>;
     }
-    const Setting = settings.oauthmanager;
+    const Section = sections.oauthapps;
     return (
         <ReactRedux.Provider store={store}>
             <main>
                 <section aria-label='System Console'>
                     <h2>{'System Console > Plugins > OAuth Apps Manager'}</h2>
-                    {Setting && (
-                        <Setting
-                            id='OAuthManager'
-                            label='OAuth 2.0 applications:'
-                            helpText=''
-                            value={null}
-                            disabled={false}
-                            setByEnv={false}
-                            onChange={() => undefined}
-                            setSaveNeeded={() => undefined}
-                        />
-                    )}
-                    {!Setting && <p>{'The plugin registered no setting.'}</p>}
+                    {Section && <Section settingsList={[]}/>}
+                    {!Section && <p>{'The plugin registered no section.'}</p>}
                 </section>
                 <MessageBox/>
             </main>

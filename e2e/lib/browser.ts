@@ -25,10 +25,11 @@ export async function launch(): Promise<Browser> {
     });
 }
 
-// Opens the System Console page of the test host, signed in as `role`.
+// Opens the stand-in host page (e2e/browser, served at /static/e2e-host.html),
+// signed in as `role`: for what the real web app here cannot show.
 export async function openConsole(browser: Browser, env: E2EEnv, role: Role, {theme = 'light'} = {}): Promise<Page> {
     const page = await browser.newPage({viewport: {width: 1600, height: 1000}});
-    await page.goto(`${env.siteURL}/admin_console/plugins/plugin_oauth-manager${theme === 'dark' ? '?theme=dark' : ''}`);
+    await page.goto(`${env.siteURL}/static/e2e-host.html${theme === 'dark' ? '?theme=dark' : ''}`);
     await page.getByLabel('Username').fill(env.users[role].username);
     await page.getByLabel('Password').fill(env.users[role].password);
     await page.getByRole('button', {name: 'Sign in'}).click();

@@ -83,7 +83,7 @@ func formatParseError(e *ParseError) string {
 	if e.Usage == "" {
 		return e.Message
 	}
-	return e.Message + "\nUsage: `" + e.Usage + "`"
+	return e.Message + " Usage: " + e.Usage
 }
 
 func ephemeral(text string) *model.CommandResponse {

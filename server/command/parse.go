@@ -25,6 +25,7 @@ const (
 	ErrMissingFlag       = "missing_flag"
 	ErrConflict          = "conflict"
 	ErrNothingToChange   = "nothing_to_change"
+	ErrMissingSpace      = "missing_space"
 )
 
 // ParseError is input the user must fix; Usage is the verb's usage line when known.
@@ -52,19 +53,31 @@ type token struct {
 }
 
 // tokenize splits on blanks; double quotes (straight or curly, as phones type
-// them) group words, and inside quotes \" and \\ escape.
+// them) group words, and inside quotes \" and \\ escape. A closing quote must
+// be followed by a blank or the end: the web app's autocomplete glues its
+// suggestion straight onto a quoted value ("Build bot"--reveal), and reading
+// that as one word would silently change the value.
 func tokenize(input string) ([]token, *ParseError) {
 	var tokens []token
 	var cur strings.Builder
 	inToken, inQuote, quoted := false, false, false
+	quoteStart, closedAt := 0, -1
 	runes := []rune(input)
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
+		if closedAt == i-1 && closedAt >= 0 && !isBlank(r) {
+			return nil, missingSpace(cur.String()[quoteStart:], runes[i:])
+		}
 		switch {
 		case inQuote && r == '\\' && i+1 < len(runes) && (runes[i+1] == '"' || runes[i+1] == '\\'):
 			i++
 			cur.WriteRune(runes[i])
 		case isQuote(r):
+			if inQuote {
+				closedAt = i
+			} else {
+				quoteStart = cur.Len()
+			}
 			inQuote, inToken, quoted = !inQuote, true, true
 		case !inQuote && isBlank(r):
 			if inToken {
@@ -86,6 +99,18 @@ func tokenize(input string) ([]token, *ParseError) {
 	return tokens, nil
 }
 
+func missingSpace(value string, after []rune) *ParseError {
+	word := after
+	for i, r := range after {
+		if isBlank(r) {
+			word = after[:i]
+			break
+		}
+	}
+	return &ParseError{Code: ErrMissingSpace, Message: fmt.Sprintf(
+		"A space is missing after the quoted value %s: put a space between its closing quote and %s.", QuoteInput(value), QuoteInput(string(word)))}
+}
+
 func isQuote(r rune) bool { return r == '"' || r == '\u201c' || r == '\u201d' }
 
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
@@ -101,13 +126,13 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 	if perr != nil {
 		return nil, perr
 	}
-	if len(tokens) > 0 && strings.EqualFold(tokens[0].text, "/"+g.Trigger) {
+	if len(tokens) > 0 && asciiLower(tokens[0].text) == "/"+g.Trigger {
 		tokens = tokens[1:]
 	}
 	if len(tokens) == 0 {
 		return &Parsed{Verb: "help", Args: map[string]string{}, Flags: map[string]any{}}, nil
 	}
-	verb := g.Verb(strings.ToLower(tokens[0].text))
+	verb := g.Verb(asciiLower(tokens[0].text))
 	if verb == nil {
 		return nil, g.unknownVerb(tokens[0].text)
 	}
@@ -123,7 +148,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		t := rest[i]
 		if !isFlagToken(t) {
 			if nArgs >= len(verb.Args) {
-				return fail(ErrExtraArg, "%s does not take %q here.", cmd, t.text)
+				return fail(ErrExtraArg, "%s does not take %s here.", cmd, QuoteInput(t.text))
 			}
 			arg := verb.Args[nArgs]
 			value := t.text
@@ -131,10 +156,10 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 			case KindUser:
 				value = strings.TrimPrefix(value, "@")
 			case KindVerb:
-				if g.Verb(strings.ToLower(value)) == nil {
+				if g.Verb(asciiLower(value)) == nil {
 					return nil, g.unknownVerb(value)
 				}
-				value = strings.ToLower(value)
+				value = asciiLower(value)
 			}
 			p.Args[arg.Name] = value
 			nArgs++
@@ -143,7 +168,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		name, value, hasValue := strings.Cut(t.text[2:], "=")
 		flag := verb.Flag(name)
 		if flag == nil {
-			return fail(ErrUnknownFlag, "%s has no option --%s.", cmd, name)
+			return fail(ErrUnknownFlag, "%s has no option %s.", cmd, QuoteInput("--"+name))
 		}
 		if _, seen := p.Flags[name]; seen && !flag.Repeatable {
 			return fail(ErrRepeatedFlag, "Option --%s is given more than once.", name)
@@ -165,18 +190,18 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		switch flag.Kind {
 		case KindURL:
 			if (!flag.AllowEmpty || value != "") && !model.IsValidHTTPURL(value) {
-				return fail(ErrInvalidURL, "Option --%s needs an http:// or https:// URL, not %q.", name, value)
+				return fail(ErrInvalidURL, "Option --%s needs an http:// or https:// URL, not %s.", name, QuoteInput(value))
 			}
 		case KindInt:
 			n, err := strconv.Atoi(value)
 			if err != nil || !isDigits(value) || (flag.Min != nil && n < *flag.Min) || (flag.Max != nil && n > *flag.Max) {
-				return fail(ErrInvalidInt, "Option --%s needs a whole number from %d to %d, not %q.", name, deref(flag.Min), deref(flag.Max), value)
+				return fail(ErrInvalidInt, "Option --%s needs a whole number from %d to %d, not %s.", name, deref(flag.Min), deref(flag.Max), QuoteInput(value))
 			}
 			p.Flags[name] = n
 			continue
 		case KindEnum:
 			if !slices.Contains(flag.Values, value) {
-				return fail(ErrInvalidEnum, "Option --%s needs one of %s, not %q.", name, strings.Join(flag.Values, ", "), value)
+				return fail(ErrInvalidEnum, "Option --%s needs one of %s, not %s.", name, strings.Join(flag.Values, ", "), QuoteInput(value))
 			}
 		}
 		if flag.Repeatable {
@@ -220,7 +245,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 func (g *Grammar) unknownVerb(word string) *ParseError {
 	return &ParseError{
 		Code:    ErrUnknownVerb,
-		Message: fmt.Sprintf("/%s has no command %q. Commands: %s.", g.Trigger, word, strings.Join(g.VerbNames(), ", ")),
+		Message: fmt.Sprintf("/%s has no command %s. Commands: %s.", g.Trigger, QuoteInput(word), strings.Join(g.VerbNames(), ", ")),
 		Usage:   "/" + g.Trigger + " help",
 	}
 }

@@ -1,14 +1,14 @@
 import {configureClient} from './client/oauth_client';
 import CreateAppModal from './console/create_app_modal';
-import OAuthManagerSetting from './console/oauth_manager_setting';
+import OAuthManagerSection from './console/oauth_manager_section';
 import {pluginId} from './manifest';
 import {createSlashCommandHook} from './slash/hook';
 import {reducer} from './store/slice';
 import type {HostStore} from './types/host';
 import type {PluginRegistry} from './types/registry';
 
-// The setting of "type": "custom" in plugin.json that renders the manager.
-export const MANAGER_SETTING_KEY = 'OAuthManager';
+// The section of settings_schema in plugin.json with "custom": true that the manager fills.
+export const MANAGER_SECTION_KEY = 'OAuthApps';
 
 function siteURL(store: HostStore): string {
     const configured = store.getState().entities?.general?.config?.SiteURL;
@@ -24,7 +24,7 @@ export class Plugin {
         configureClient(siteURL(store));
         registry.registerReducer(reducer);
         registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
-        registry.registerAdminConsoleCustomSetting(MANAGER_SETTING_KEY, OAuthManagerSetting, {showTitle: true});
+        registry.registerAdminConsoleCustomSection(MANAGER_SECTION_KEY, OAuthManagerSection);
         registry.registerRootComponent(CreateAppModal);
     }
 }

@@ -26,19 +26,18 @@ const TEXT_FIELDS: Array<{key: TextField; label: string; help: string; multiline
 
 // Create and edit. What was typed lives in the slice, so a failed request
 // loses nothing; the server's message lands on the field it is about.
+// Not a <form>: the System Console renders plugin sections inside its own
+// settings form, and a nested form's submit reloads the page natively. Enter
+// in a one-line field submits here instead, and never reaches the outer form.
 export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, onCancel}: Props) {
     const {fields, errors, mode} = form;
     const title = mode === 'create' ? 'Create an OAuth app' : `Edit ${fields.name || 'the app'}`;
     const submitLabel = mode === 'create' ? 'Create app' : 'Save changes';
     return (
-        <form
+        <div
+            role='form'
             aria-label={title}
             style={section}
-            noValidate={true}
-            onSubmit={(e) => {
-                e.preventDefault();
-                onSubmit();
-            }}
         >
             <h4>{title}</h4>
             {errors.form && (
@@ -78,6 +77,14 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
                                 {...common}
                                 type={key === 'name' ? 'text' : 'url'}
                                 onChange={(e) => onChange({[key]: e.target.value})}
+                                onKeyDown={(e) => {
+                                    if (e.key === 'Enter') {
+                                        e.preventDefault();
+                                        if (!busy) {
+                                            onSubmit();
+                                        }
+                                    }
+                                }}
                             />
                         )}
                         <div
@@ -119,9 +126,10 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
             )}
             <div style={{marginTop: 12}}>
                 <button
-                    type='submit'
+                    type='button'
                     style={primaryButton}
                     disabled={busy}
+                    onClick={onSubmit}
                 >{busy ? 'Saving…' : submitLabel}</button>
                 <button
                     type='button'
@@ -129,6 +137,6 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
                     onClick={onCancel}
                 >{'Cancel'}</button>
             </div>
-        </form>
+        </div>
     );
 }

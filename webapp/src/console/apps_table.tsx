@@ -1,10 +1,10 @@
-import React from 'react';
+import React, {useState} from 'react';
 
 import CopyButton from './copy_button';
 import type {SortDir, SortKey} from './query';
-import {button, cell, muted} from './styles';
+import {badge, button, cell, dangerButton, muted} from './styles';
 
-import {MASK} from '../slash/format';
+import {creatorLabel, MASK, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
 export type RowActions = {
@@ -20,29 +20,36 @@ export type RowActions = {
 type Props = RowActions & {
     apps: AppSummary[];
     usernames: Record<string, string>;
+    currentUserId: string;
     sortKey: SortKey;
     sortDir: SortDir;
     onSort: (key: SortKey) => void;
 };
 
-const COLUMNS: Array<[SortKey, string]> = [
-    ['name', 'Name'], ['id', 'Client ID'], ['type', 'Type'], ['trusted', 'Trusted'], ['dcr', 'DCR'],
-    ['creator', 'Creator'], ['callbacks', 'Callback URLs'], ['created', 'Created'],
+// Five columns fit the System Console's 920 px content at a 1280 px window;
+// the rest of an app is in its details row.
+const COLUMNS: Array<[SortKey, string, string]> = [
+    ['name', 'Name', '34%'], ['id', 'Client ID', '29%'], ['creator', 'Creator', '14%'], ['created', 'Created', '11%'],
 ];
 
-const yesNo = (v: boolean | undefined) => (v ? 'Yes' : 'No');
+// Wrap anywhere: a name or URL with no spaces must not widen the table.
+const wrap: React.CSSProperties = {overflowWrap: 'anywhere', wordBreak: 'break-word'};
+const small: React.CSSProperties = {...button, padding: '2px 8px', fontSize: 12, marginRight: 4};
 
-function SecretCell({app, secrets, onReveal, onHide, copySecret}: {app: AppSummary} & Pick<RowActions, 'secrets' | 'onReveal' | 'onHide' | 'copySecret'>) {
-    if (app.is_public) {
+function SecretControls({app, secrets, onReveal, onHide, copySecret}: {app: AppSummary} & Pick<RowActions, 'secrets' | 'onReveal' | 'onHide' | 'copySecret'>) {
+    if (app.is_public === true) {
         return <span style={{color: muted}}>{'None (public client)'}</span>;
     }
     const secret = secrets[app.id];
     return (
         <>
-            <code aria-label={`Client secret of ${app.name}`}>{secret ?? MASK}</code>{' '}
+            <code
+                aria-label={`Client secret of ${app.name}`}
+                style={wrap}
+            >{secret ?? MASK}</code>{' '}
             <button
                 type='button'
-                style={button}
+                style={small}
                 onClick={() => (secret ? onHide(app) : onReveal(app))}
                 aria-label={`${secret ? 'Hide' : 'Show'} the secret of ${app.name}`}
             >
@@ -51,20 +58,76 @@ function SecretCell({app, secrets, onReveal, onHide, copySecret}: {app: AppSumma
             <CopyButton
                 label={`Copy the secret of ${app.name}`}
                 text={copySecret(app)}
+                style={small}
             />
         </>
     );
 }
 
-export default function AppsTable({apps, usernames, sortKey, sortDir, onSort, ...actions}: Props) {
+function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSummary; id: string; usernames: Record<string, string>; currentUserId: string} & RowActions) {
+    const field = (label: string, value: React.ReactNode) => (
+        <React.Fragment key={label}>
+            <dt style={{fontWeight: 600}}>{label}</dt>
+            <dd style={{margin: 0, ...wrap}}>{value}</dd>
+        </React.Fragment>
+    );
+    const orDash = (v: string) => v || '—';
+    return (
+        <div
+            id={id}
+            role='region'
+            aria-label={`Details of ${app.name}`}
+            style={{padding: '8px 4px 12px'}}
+        >
+            <dl style={{display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 16, rowGap: 6, margin: '0 0 12px'}}>
+                {field('Client secret', (
+                    <SecretControls
+                        app={app}
+                        {...actions}
+                    />
+                ))}
+                {field('Type', typeLabel(app))}
+                {field('Trusted', app.is_trusted ? 'Yes (users are not asked for consent)' : 'No')}
+                {field('Dynamically registered', app.is_dynamically_registered ? 'Yes' : 'No')}
+                {field('Description', orDash(app.description))}
+                {field('Homepage', orDash(app.homepage))}
+
+                {/* Shown as text: loading an image from an app's URL would call a host the app's author chose. */}
+                {field('Icon URL', orDash(app.icon_url))}
+                {field('Callback URLs', app.callback_urls.length ? app.callback_urls.map((u) => <div key={u}>{u}</div>) : '—')}
+                {field('Created by', creatorLabel(app, usernames, currentUserId))}
+                {field('Created', new Date(app.create_at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC')}
+                {field('Updated', app.update_at ? new Date(app.update_at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—')}
+            </dl>
+            {app.is_public !== true && (
+                <button
+                    type='button'
+                    style={button}
+                    onClick={() => actions.onRegenerate(app)}
+                    aria-label={`Regenerate the secret of ${app.name}`}
+                >{'Regenerate secret'}</button>
+            )}
+            <button
+                type='button'
+                style={dangerButton}
+                onClick={() => actions.onDelete(app)}
+                aria-label={`Delete ${app.name}`}
+            >{'Delete'}</button>
+        </div>
+    );
+}
+
+export default function AppsTable({apps, usernames, currentUserId, sortKey, sortDir, onSort, ...actions}: Props) {
+    const [open, setOpen] = useState<Record<string, boolean>>({});
+    const toggle = (id: string) => setOpen((o) => ({...o, [id]: !o[id]}));
     return (
         <table
             aria-label='OAuth apps'
-            style={{width: '100%', borderCollapse: 'collapse'}}
+            style={{width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed'}}
         >
             <thead>
                 <tr>
-                    {COLUMNS.map(([key, label]) => {
+                    {COLUMNS.map(([key, label, width]) => {
                         const active = key === sortKey;
                         let ariaSort: 'ascending' | 'descending' | 'none' = 'none';
                         if (active) {
@@ -75,7 +138,7 @@ export default function AppsTable({apps, usernames, sortKey, sortDir, onSort, ..
                                 key={key}
                                 scope='col'
                                 aria-sort={ariaSort}
-                                style={cell}
+                                style={{...cell, width}}
                             >
                                 <button
                                     type='button'
@@ -89,72 +152,70 @@ export default function AppsTable({apps, usernames, sortKey, sortDir, onSort, ..
                     })}
                     <th
                         scope='col'
-                        style={cell}
-                    >{'Secret'}</th>
-                    <th
-                        scope='col'
-                        style={cell}
+                        style={{...cell, width: '12%'}}
                     >{'Actions'}</th>
                 </tr>
             </thead>
             <tbody>
-                {apps.map((app) => (
-                    <tr key={app.id}>
-                        <td style={cell}>
-                            {app.icon_url && (
-                                <img
-                                    src={app.icon_url}
-                                    alt=''
-                                    width={16}
-                                    height={16}
-                                    style={{marginRight: 6, verticalAlign: 'middle'}}
-                                />
+                {apps.map((app) => {
+                    const detailsId = `oauth-app-details-${app.id}`;
+                    return (
+                        <React.Fragment key={app.id}>
+                            <tr>
+                                <td style={{...cell, ...wrap}}>
+                                    <div style={{fontWeight: 600}}>{app.name}</div>
+                                    <div>
+                                        <span style={badge}>{typeLabel(app)}</span>
+                                        {app.is_trusted && <span style={badge}>{'Trusted'}</span>}
+                                        {app.is_dynamically_registered && <span style={badge}>{'DCR'}</span>}
+                                    </div>
+                                </td>
+                                <td style={cell}>
+                                    <code style={{fontSize: 12, ...wrap}}>{app.id}</code>{' '}
+                                    <CopyButton
+                                        label={`Copy the client id of ${app.name}`}
+                                        text={app.id}
+                                        style={small}
+                                    />
+                                </td>
+                                <td style={{...cell, ...wrap}}>{creatorLabel(app, usernames, currentUserId)}</td>
+                                <td style={cell}>{new Date(app.create_at).toISOString().slice(0, 10)}</td>
+                                <td style={cell}>
+                                    <button
+                                        type='button'
+                                        style={small}
+                                        onClick={() => actions.onEdit(app)}
+                                        aria-label={`Edit ${app.name}`}
+                                    >{'Edit'}</button>
+                                    <button
+                                        type='button'
+                                        style={small}
+                                        aria-expanded={Boolean(open[app.id])}
+                                        aria-controls={detailsId}
+                                        aria-label={`Details of ${app.name}`}
+                                        onClick={() => toggle(app.id)}
+                                    >{open[app.id] ? 'Less' : 'More'}</button>
+                                </td>
+                            </tr>
+                            {open[app.id] && (
+                                <tr>
+                                    <td
+                                        colSpan={COLUMNS.length + 1}
+                                        style={cell}
+                                    >
+                                        <Details
+                                            app={app}
+                                            id={detailsId}
+                                            usernames={usernames}
+                                            currentUserId={currentUserId}
+                                            {...actions}
+                                        />
+                                    </td>
+                                </tr>
                             )}
-                            {app.name}
-                        </td>
-                        <td style={cell}>
-                            <code>{app.id}</code>{' '}
-                            <CopyButton
-                                label={`Copy the client id of ${app.name}`}
-                                text={app.id}
-                            />
-                        </td>
-                        <td style={cell}>{app.is_public ? 'Public' : 'Confidential'}</td>
-                        <td style={cell}>{yesNo(app.is_trusted)}</td>
-                        <td style={cell}>{yesNo(app.is_dynamically_registered)}</td>
-                        <td style={cell}>{usernames[app.creator_id] ? '@' + usernames[app.creator_id] : app.creator_id || '—'}</td>
-                        <td style={cell}>{app.callback_urls.map((u) => <div key={u}>{u}</div>)}</td>
-                        <td style={cell}>{new Date(app.create_at).toISOString().slice(0, 10)}</td>
-                        <td style={cell}>
-                            <SecretCell
-                                app={app}
-                                {...actions}
-                            />
-                        </td>
-                        <td style={{...cell, whiteSpace: 'nowrap'}}>
-                            <button
-                                type='button'
-                                style={button}
-                                onClick={() => actions.onEdit(app)}
-                                aria-label={`Edit ${app.name}`}
-                            >{'Edit'}</button>
-                            {!app.is_public && (
-                                <button
-                                    type='button'
-                                    style={button}
-                                    onClick={() => actions.onRegenerate(app)}
-                                    aria-label={`Regenerate the secret of ${app.name}`}
-                                >{'Regenerate secret'}</button>
-                            )}
-                            <button
-                                type='button'
-                                style={button}
-                                onClick={() => actions.onDelete(app)}
-                                aria-label={`Delete ${app.name}`}
-                            >{'Delete'}</button>
-                        </td>
-                    </tr>
-                ))}
+                        </React.Fragment>
+                    );
+                })}
             </tbody>
         </table>
     );

@@ -1,7 +1,7 @@
 import React, {useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
-import {button, cell, input, section} from './styles';
+import {button, cell, input} from './styles';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
@@ -50,11 +50,7 @@ export default function AuthorizedApps({currentUserId}: Props) {
     };
 
     return (
-        <section
-            aria-label='Authorized apps'
-            style={section}
-        >
-            <h4>{'Authorized apps'}</h4>
+        <div>
             <label htmlFor='oauth-authorized-user'>{'User (empty for yourself): '}</label>
             <input
                 id='oauth-authorized-user'
@@ -62,6 +58,13 @@ export default function AuthorizedApps({currentUserId}: Props) {
                 value={username}
                 placeholder='@username'
                 onChange={(e) => setUsername(e.target.value)}
+                onKeyDown={(e) => {
+                    // Enter shows the list, and never reaches the console's settings form.
+                    if (e.key === 'Enter') {
+                        e.preventDefault();
+                        load();
+                    }
+                }}
             />{' '}
             <button
                 type='button'
@@ -91,6 +94,6 @@ export default function AuthorizedApps({currentUserId}: Props) {
                     </tbody>
                 </table>
             )}
-        </section>
+        </div>
     );
 }

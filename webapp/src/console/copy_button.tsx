@@ -7,9 +7,10 @@ type Props = {
 
     // The text, or a way to get it (a secret is fetched only when copied).
     text: string | (() => Promise<string>);
+    style?: React.CSSProperties;
 };
 
-export default function CopyButton({label, text}: Props) {
+export default function CopyButton({label, text, style = button}: Props) {
     const [done, setDone] = useState<'' | 'Copied' | 'Copy failed'>('');
     const copy = async () => {
         try {
@@ -24,7 +25,7 @@ export default function CopyButton({label, text}: Props) {
     return (
         <button
             type='button'
-            style={button}
+            style={style}
             onClick={copy}
             aria-label={label}
         >

@@ -6,7 +6,7 @@ import {Provider} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import OAuthManagerSetting from './oauth_manager_setting';
+import OAuthManagerSection from './oauth_manager_section';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
@@ -53,23 +53,56 @@ function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_
         reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
         middleware: (gd) => gd({serializableCheck: false}),
     });
-    render(<Provider store={store}><OAuthManagerSetting/></Provider>);
+    render(<Provider store={store}><OAuthManagerSection/></Provider>);
     return {fake, user: userEvent.setup()};
 }
 
-const rows = () => within(screen.getByRole('table', {name: 'OAuth apps'})).getAllByRole('row').slice(1);
-const names = () => rows().map((r) => within(r).getAllByRole('cell')[0].textContent);
+// App rows (an open app's details row has a single cell).
+const rows = () => within(screen.getByRole('table', {name: 'OAuth apps'})).getAllByRole('row').slice(1).filter((r) => within(r).getAllByRole('cell').length > 1);
+const names = () => rows().map((r) => within(r).getAllByRole('cell')[0].firstChild?.textContent);
+const openDetails = (user: ReturnType<typeof userEvent.setup>, name: string) => user.click(screen.getByRole('button', {name: `Details of ${name}`}));
 
 describe('the apps table', () => {
-    test('shows every column, creators by username, secrets masked', async () => {
-        setup();
+    test('shows name with type/trusted/DCR badges, client id, creator, date; the rest in details; secrets masked', async () => {
+        const {user} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
         const first = rows().find((r) => r.textContent?.includes('App 004'))!;
         const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
-        expect(cells.slice(0, 8)).toEqual(['App 004', expect.stringContaining('app4'), 'Confidential', 'No', 'Yes', '@bob', 'https://app4.example.com/cb', '2026-01-05']);
+        expect(cells).toEqual(['App 004ConfidentialDCR', expect.stringContaining('app4'), '@bob', '2026-01-05', 'EditMore']);
+        expect(within(rows().find((r) => r.textContent?.includes('App 002'))!).getByText('Trusted')).toBeInTheDocument();
+        expect(within(rows().find((r) => r.textContent?.includes('App 001'))!).getByText('you')).toBeInTheDocument();
         expect(document.body.textContent).not.toMatch(/secret\d/);
         expect(screen.getByText('4 apps')).toBeInTheDocument();
-        expect(within(rows().find((r) => r.textContent?.includes('App 003'))!).getByText('None (public client)')).toBeInTheDocument();
+        await openDetails(user, 'App 004');
+        const details = screen.getByRole('region', {name: 'Details of App 004'});
+        expect(details).toHaveTextContent('https://app4.example.com/cb');
+        expect(details).toHaveTextContent('Dynamically registeredYes');
+        expect(screen.getByRole('button', {name: 'Details of App 004'})).toHaveAttribute('aria-expanded', 'true');
+        await openDetails(user, 'App 003');
+        expect(within(screen.getByRole('region', {name: 'Details of App 003'})).getByText('None (public client)')).toBeInTheDocument();
+        expect(document.body.textContent).not.toMatch(/secret\d/);
+    });
+
+    test('one app reads "1 app", not "1 apps"', async () => {
+        setup({apps: [app(1)]});
+        expect(await screen.findByText('1 app')).toBeInTheDocument();
+    });
+
+    test('an icon URL is shown as text and never loaded', async () => {
+        const {user} = setup({apps: [app(1, {icon_url: 'https://tracker.example/pixel.png'})]});
+        await waitFor(() => expect(rows()).toHaveLength(1));
+        await openDetails(user, 'App 001');
+        expect(screen.getByRole('region', {name: 'Details of App 001'})).toHaveTextContent('https://tracker.example/pixel.png');
+        expect(document.querySelector('img')).toBeNull();
+    });
+
+    test('nothing in the manager is a form or a submit button (the console nests us in its settings form)', async () => {
+        const {user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'New app'}));
+        await openDetails(user, 'App 001');
+        expect(document.querySelector('form')).toBeNull();
+        expect([...document.querySelectorAll('button')].filter((b) => b.type !== 'button')).toEqual([]);
     });
 
     test('sorts on a column, both ways, and says so to assistive tech', async () => {
@@ -83,6 +116,8 @@ describe('the apps table', () => {
         expect(names()).toEqual(['App 004', 'App 003', 'App 002', 'App 001']);
         await user.click(screen.getByRole('button', {name: 'Creator'}));
         expect(names().slice(0, 2).sort()).toEqual(['App 001', 'App 003']);
+        await user.selectOptions(screen.getByLabelText('Sort by'), 'trusted');
+        expect(names()[3]).toBe('App 002');
     });
 
     test('search covers name, description, client id, creator and callbacks', async () => {
@@ -130,6 +165,7 @@ describe('the apps table', () => {
         const {user, fake} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
         expect(fake.getOAuthApp).not.toHaveBeenCalled();
+        await openDetails(user, 'App 001');
         await user.click(screen.getByRole('button', {name: 'Show the secret of App 001'}));
         expect(await screen.findByText('secret1')).toBeInTheDocument();
         await user.click(screen.getByRole('button', {name: 'Copy the secret of App 001'}));
@@ -250,6 +286,7 @@ describe('confirmations', () => {
     test('delete says what breaks; cancel does nothing; confirm deletes', async () => {
         const {fake, user} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
+        await openDetails(user, 'App 002');
         await user.click(screen.getByRole('button', {name: 'Delete App 002'}));
         const dialog = screen.getByRole('alertdialog', {name: 'Delete App 002?'});
         expect(dialog).toHaveTextContent('every token issued to it are removed');
@@ -268,6 +305,8 @@ describe('confirmations', () => {
     test('regenerate says what breaks and shows the new secret once', async () => {
         const {fake, user} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
+        await openDetails(user, 'App 003');
+        await openDetails(user, 'App 001');
         expect(screen.queryByRole('button', {name: 'Regenerate the secret of App 003'})).not.toBeInTheDocument(); // public
         await user.click(screen.getByRole('button', {name: 'Regenerate the secret of App 001'}));
         expect(screen.getByRole('alertdialog')).toHaveTextContent('The current secret stops working at once');
@@ -280,6 +319,7 @@ describe('confirmations', () => {
         const deleteOAuthApp = jest.fn().mockRejectedValue(Object.assign(new Error('You do not have the appropriate permissions.'), {status_code: 403}));
         const {user} = setup({client: {deleteOAuthApp}});
         await waitFor(() => expect(rows()).toHaveLength(4));
+        await openDetails(user, 'App 001');
         await user.click(screen.getByRole('button', {name: 'Delete App 001'}));
         await user.click(screen.getByRole('button', {name: 'Delete app'}));
         expect(await within(screen.getByRole('alertdialog')).findByRole('alert')).toHaveTextContent('You do not have the appropriate permissions.');

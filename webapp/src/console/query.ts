@@ -43,7 +43,7 @@ export function filterApps(apps: AppSummary[], q: AppQuery, usernames: Record<st
     const needle = q.search.trim().toLowerCase();
     return apps.filter((a) =>
         (!q.creator || a.creator_id === q.creator) &&
-        (q.type === 'any' || (q.type === 'public') === a.is_public) &&
+        (q.type === 'any' || (q.type === 'public') === (a.is_public === true)) &&
         tri(q.trusted, a.is_trusted) &&
         tri(q.dcr, Boolean(a.is_dynamically_registered)) &&
         (!needle || haystack(a, usernames).includes(needle)));

@@ -1,7 +1,5 @@
 import React from 'react';
 
-import {section} from './styles';
-
 import type {OAuthServerMetadata} from '../client/oauth_client';
 import {DCR_SETTING, describeError, PROVIDER_SETTING} from '../store/messages';
 import type {RequestState} from '../store/slice';
@@ -55,12 +53,11 @@ export default function StatusPanel({metadata, request, siteURL}: Props) {
         );
     }
     return (
-        <section
+        <div
+            role='region'
             aria-label='OAuth status'
-            style={section}
         >
-            <h4>{'Server OAuth status'}</h4>
             {body}
-        </section>
+        </div>
     );
 }

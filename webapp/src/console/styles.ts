@@ -14,3 +14,4 @@ export const input: React.CSSProperties = {padding: '4px 8px', border, borderRad
 
 export const errorText: React.CSSProperties = {color: 'var(--error-text)', margin: '4px 0'};
 export const cell: React.CSSProperties = {padding: '6px 8px', borderBottom: border, verticalAlign: 'top', textAlign: 'left'};
+export const badge: React.CSSProperties = {display: 'inline-block', padding: '0 6px', marginRight: 4, marginTop: 2, borderRadius: 4, fontSize: 11, fontWeight: 600, background: 'rgba(var(--center-channel-color-rgb), 0.08)', color: 'rgba(var(--center-channel-color-rgb), 0.72)'};

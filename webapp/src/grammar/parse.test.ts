@@ -46,8 +46,8 @@ test('isValidHTTPURL follows the server rule', () => {
     expect(isValidHTTPURL('HTTPS://example.com')).toBe(false);
 });
 
-test('formatParseError puts the usage line under the message', () => {
+test('formatParseError is one line of plain text: the web app shows it under the message box as it is', () => {
     const result = parse('/oauth show');
     expect(result.error).toBeDefined();
-    expect(formatParseError(result.error!)).toBe('/oauth show needs APP: client id or exact name of the app.\nUsage: `/oauth show APP [--reveal]`');
+    expect(formatParseError(result.error!)).toBe('/oauth show needs APP: client id or exact name of the app. Usage: /oauth show APP [--reveal]');
 });

@@ -2,6 +2,7 @@
 // vectors in server/command/testdata/vectors.json, so they accept, reject and
 // word their errors identically. Nothing here makes a request.
 import {argLabel, findFlag, findVerb, grammar, verbNames} from './grammar';
+import {asciiLower, quoteInput} from './quote';
 import {usage} from './usage';
 
 export type FlagValue = true | string | string[] | number;
@@ -18,7 +19,7 @@ export type Parsed = {
 export type ParseErrorCode =
     | 'unterminated_quote' | 'unknown_verb' | 'unknown_flag' | 'no_value_allowed'
     | 'missing_value' | 'repeated_flag' | 'invalid_url' | 'invalid_int' | 'invalid_enum'
-    | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'nothing_to_change';
+    | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'nothing_to_change' | 'missing_space';
 
 export type ParseError = {
     code: ParseErrorCode;
@@ -33,6 +34,9 @@ type Token = {text: string; quoted: boolean};
 const QUOTES = new Set(['"', '\u201c', '\u201d']);
 const BLANKS = new Set([' ', '\t', '\n', '\r']);
 
+// A closing quote must be followed by a blank or the end: the web app's
+// autocomplete glues its suggestion onto a quoted value ("Build bot"--reveal),
+// and reading that as one word would silently change the value.
 function tokenize(input: string): Token[] | ParseError {
     const tokens: Token[] = [];
     const chars = Array.from(input);
@@ -40,12 +44,22 @@ function tokenize(input: string): Token[] | ParseError {
     let inToken = false;
     let inQuote = false;
     let quoted = false;
+    let quoteStart = 0;
+    let closedAt = -1;
     for (let i = 0; i < chars.length; i++) {
         const c = chars[i];
+        if (closedAt >= 0 && closedAt === i - 1 && !BLANKS.has(c)) {
+            return missingSpace(cur.slice(quoteStart), chars.slice(i));
+        }
         if (inQuote && c === '\\' && (chars[i + 1] === '"' || chars[i + 1] === '\\')) {
             i++;
             cur += chars[i];
         } else if (QUOTES.has(c)) {
+            if (inQuote) {
+                closedAt = i;
+            } else {
+                quoteStart = cur.length;
+            }
             inQuote = !inQuote;
             inToken = true;
             quoted = true;
@@ -70,10 +84,18 @@ function tokenize(input: string): Token[] | ParseError {
     return tokens;
 }
 
+function missingSpace(value: string, after: string[]): ParseError {
+    const blank = after.findIndex((c) => BLANKS.has(c));
+    const word = (blank === -1 ? after : after.slice(0, blank)).join('');
+    return {
+        code: 'missing_space',
+        message: `A space is missing after the quoted value ${quoteInput(value)}: put a space between its closing quote and ${quoteInput(word)}.`,
+    };
+}
+
 const isFlagToken = (t: Token) => !t.quoted && t.text.startsWith('--') && t.text.length > 2;
 
-// Go's %q for the values we quote in messages.
-const q = (s: string) => JSON.stringify(s);
+const q = quoteInput;
 
 // The server's model.IsValidHTTPURL: an http:// or https:// prefix, then what
 // Go's url.ParseRequestURI accepts, with a host. The browser's URL parser is
@@ -132,13 +154,13 @@ export function parse(command: string): ParseResult {
         return {error: tokenized};
     }
     let tokens = tokenized;
-    if (tokens.length > 0 && tokens[0].text.toLowerCase() === '/' + grammar.trigger) {
+    if (tokens.length > 0 && asciiLower(tokens[0].text) === '/' + grammar.trigger) {
         tokens = tokens.slice(1);
     }
     if (tokens.length === 0) {
         return {parsed: {verb: 'help', args: {}, flags: {}}};
     }
-    const verb = findVerb(tokens[0].text.toLowerCase());
+    const verb = findVerb(asciiLower(tokens[0].text));
     if (!verb) {
         return {error: unknownVerb(tokens[0].text)};
     }
@@ -158,10 +180,10 @@ export function parse(command: string): ParseResult {
             if (arg.kind === 'user') {
                 value = value.replace(/^@/, '');
             } else if (arg.kind === 'verb') {
-                if (!findVerb(value.toLowerCase())) {
+                if (!findVerb(asciiLower(value))) {
                     return {error: unknownVerb(value)};
                 }
-                value = value.toLowerCase();
+                value = asciiLower(value);
             }
             parsed.args[arg.name] = value;
             nArgs++;
@@ -171,7 +193,7 @@ export function parse(command: string): ParseResult {
         const name = eq === -1 ? t.text.slice(2) : t.text.slice(2, eq);
         const flag = findFlag(verb, name);
         if (!flag) {
-            return fail('unknown_flag', `${cmd} has no option --${name}.`);
+            return fail('unknown_flag', `${cmd} has no option ${q('--' + name)}.`);
         }
         if (name in parsed.flags && !flag.repeatable) {
             return fail('repeated_flag', `Option --${name} is given more than once.`);
@@ -236,7 +258,8 @@ export function parse(command: string): ParseResult {
     return {parsed};
 }
 
-// The text shown for an input error: what is wrong, then the usage line.
+// The text shown for an input error: what is wrong, then the usage line. Plain
+// text on one line: the web app shows it under the message box as it is.
 export function formatParseError(e: ParseError): string {
-    return e.usage ? `${e.message}\nUsage: \`${e.usage}\`` : e.message;
+    return e.usage ? `${e.message} Usage: ${e.usage}` : e.message;
 }

@@ -1,5 +1,6 @@
 // Client-only ephemeral posts: shown to the caller alone, never sent to the
 // server, so they may carry a secret the caller asked to see.
+import {isCollapsedThreadsEnabled} from '../types/host';
 import type {HostStore} from '../types/host';
 import type {SlashCommandArgs} from '../types/registry';
 
@@ -11,6 +12,10 @@ let sequence = 0;
 export function postEphemeral(store: HostStore, args: SlashCommandArgs, message: string): void {
     const now = Date.now();
     sequence++;
+
+    // As the host's own receivedNewPost: with collapsed reply threads on, a
+    // reply is kept out of the center channel only when the action says so.
+    const crtEnabled = isCollapsedThreadsEnabled(store.getState());
     store.dispatch({
         type: RECEIVED_NEW_POST,
         data: {
@@ -25,5 +30,6 @@ export function postEphemeral(store: HostStore, args: SlashCommandArgs, message:
             props: {},
         },
         channelId: args.channel_id,
+        features: {crtEnabled},
     });
 }

@@ -1,7 +1,8 @@
 // Markdown for ephemeral posts: tables for lists, field lists for one app.
+import {creatorLabel, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
-export const MASK = '••••••••';
+export {MASK} from '../store/labels';
 
 // Text from the server goes into Markdown: neutralise what would break a table
 // cell or turn a name into markup.
@@ -17,8 +18,6 @@ export function date(ms: number): string {
 
 export const yesNo = (v: boolean | undefined) => (v ? 'Yes' : 'No');
 
-export const appType = (app: AppSummary) => (app.is_public ? 'Public' : 'Confidential');
-
 export function table(headers: string[], rows: string[][]): string {
     return [
         `| ${headers.join(' | ')} |`,
@@ -31,41 +30,38 @@ export function fieldList(title: string, fields: Array<[string, string]>): strin
     return [`#### ${title}`, ...fields.map(([k, v]) => `- **${k}**: ${v}`)].join('\n');
 }
 
-export function creatorName(app: AppSummary, usernames: Record<string, string>): string {
-    if (!app.creator_id) {
-        return app.is_dynamically_registered ? 'dynamic registration' : '—';
-    }
-    const username = usernames[app.creator_id];
-    return username ? '@' + username : code(app.creator_id);
+export function creatorName(app: AppSummary, usernames: Record<string, string>, currentUserId: string): string {
+    const label = creatorLabel(app, usernames, currentUserId);
+    return label === app.creator_id ? code(label) : md(label);
 }
 
-export function appFields(app: AppSummary, usernames: Record<string, string>, secretLine: string): Array<[string, string]> {
+export function appFields(app: AppSummary, usernames: Record<string, string>, me: string, secretLine: string): Array<[string, string]> {
     return [
         ['Client ID', code(app.id)],
         ['Client secret', secretLine],
-        ['Type', appType(app) + (app.is_public ? ' (no secret; must use PKCE with S256)' : '')],
+        ['Type', typeLabel(app) + (app.is_public === true ? ' (no secret; must use PKCE with S256)' : '')],
         ['Trusted', yesNo(app.is_trusted) + (app.is_trusted ? ' (users are not asked for consent)' : '')],
         ['Dynamically registered', yesNo(app.is_dynamically_registered)],
         ['Homepage', app.homepage ? md(app.homepage) : '—'],
         ['Description', app.description ? md(app.description) : '—'],
         ['Icon URL', app.icon_url ? md(app.icon_url) : '—'],
         ['Callback URLs', app.callback_urls.map((u) => code(u)).join(', ') || '—'],
-        ['Created by', creatorName(app, usernames)],
+        ['Created by', creatorName(app, usernames, me)],
         ['Created', date(app.create_at)],
         ['Updated', date(app.update_at)],
     ];
 }
 
-export function appsTable(apps: AppSummary[], usernames: Record<string, string>): string {
+export function appsTable(apps: AppSummary[], usernames: Record<string, string>, me: string): string {
     return table(
         ['Name', 'Client ID', 'Type', 'Trusted', 'DCR', 'Creator', 'Callback URLs', 'Created'],
         apps.map((a) => [
             md(a.name),
             code(a.id),
-            appType(a),
+            typeLabel(a),
             yesNo(a.is_trusted),
             yesNo(a.is_dynamically_registered),
-            creatorName(a, usernames),
+            creatorName(a, usernames, me),
             a.callback_urls.map((u) => md(u)).join(', '),
             date(a.create_at).slice(0, 10),
         ]),

@@ -6,10 +6,10 @@ import {verbNames} from '../grammar/grammar';
 import {help} from '../grammar/usage';
 import type {HostStore} from '../types/host';
 
-function fakeStore() {
+function fakeStore(state: ReturnType<HostStore['getState']> = {entities: {users: {currentUserId: 'me'}}}) {
     const dispatched: unknown[] = [];
     const store: HostStore = {
-        getState: () => ({entities: {users: {currentUserId: 'me'}}}),
+        getState: () => state,
         dispatch: ((action: unknown) => {
             dispatched.push(action);
             return action;
@@ -50,6 +50,20 @@ test('/oauth help is answered in the browser with an ephemeral post in the same 
     });
 });
 
+test.each([
+    ['disabled', undefined, false],
+    ['default_off', undefined, false],
+    ['default_off', 'on', true],
+    ['default_on', undefined, true],
+    ['default_on', 'off', false],
+    ['always_on', 'off', true],
+])('with collapsed reply threads %s and the user preference %s, a reply says crtEnabled=%s (kept out of the center channel)', async (setting, preference, crt) => {
+    const myPreferences: Record<string, {value?: string}> = preference ? {'display_settings--collapsed_reply_threads': {value: preference}} : {};
+    const {store, dispatched} = fakeStore({entities: {users: {currentUserId: 'me'}, general: {config: {CollapsedThreads: setting}}, preferences: {myPreferences}}});
+    await createSlashCommandHook(store)('/oauth help', args);
+    expect(dispatched[0]).toMatchObject({features: {crtEnabled: crt}, data: {root_id: 'root'}});
+});
+
 test('bare /oauth shows the overview', async () => {
     const {store, dispatched} = fakeStore();
     await createSlashCommandHook(store)('/oauth', args);
@@ -59,6 +73,6 @@ test('bare /oauth shows the overview', async () => {
 test('input errors stay under the text box and nothing is sent', async () => {
     const {store, dispatched} = fakeStore();
     const result = await createSlashCommandHook(store)('/oauth list --bogus', args);
-    expect(result).toEqual({error: {message: expect.stringContaining('/oauth list has no option --bogus.')}});
+    expect(result).toEqual({error: {message: expect.stringContaining('/oauth list has no option "--bogus".')}});
     expect(dispatched).toHaveLength(0);
 });

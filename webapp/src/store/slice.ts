@@ -15,7 +15,9 @@ import type {ClientRegistrationRequest, ClientRegistrationResponse, OAuthClient,
 import {defaultQuery} from '../console/query';
 import type {AppQuery} from '../console/query';
 
-export type AppSummary = Omit<OAuthApp, 'client_secret'> & {is_public: boolean};
+// is_public is undefined when only public information was read (the secret
+// is blanked there, so a blank secret proves nothing).
+export type AppSummary = Omit<OAuthApp, 'client_secret'> & {is_public?: boolean};
 
 export type RequestStatus = 'idle' | 'pending' | 'succeeded' | 'failed';
 
@@ -90,6 +92,11 @@ export type AppForm = {
     surface: 'console' | 'modal';
     appId?: string;
     fields: FormFields;
+
+    // Edit: the values the form was opened with. Saving sends only the fields
+    // that differ from these, merged into a fresh read of the app, so an edit
+    // made meanwhile by someone else to another field is kept.
+    original?: FormFields;
     errors: FormErrors;
 };
 
@@ -106,8 +113,15 @@ export const initialState: OAuthManagerState = {
 };
 
 // Public clients are those without a secret; the server keeps no other flag.
-export function toSummary(app: OAuthApp): AppSummary {
+// A sanitized app (public information, a user's authorized list) has its
+// secret blanked: its type stays unknown.
+export function toSummary(app: OAuthApp, {sanitized = false} = {}): AppSummary {
     const {client_secret: secret, ...rest} = app;
+    if (sanitized) {
+        const known: AppSummary = {...rest};
+        delete known.is_public;
+        return known;
+    }
     return {...rest, is_public: rest.is_public ?? !secret};
 }
 
@@ -159,7 +173,7 @@ export async function listAllApps(
 }
 
 export const fetchAppsPage = apiThunk('fetchAppsPage', async (client, {page, perPage}: {page: number; perPage: number}) =>
-    (await client.getOAuthApps(page, perPage)).map(toSummary));
+    (await client.getOAuthApps(page, perPage)).map((app) => toSummary(app)));
 
 export const fetchAllApps = apiThunk('fetchAllApps', (client) =>
     listAllApps((page, perPage) => client.getOAuthApps(page, perPage)));
@@ -183,7 +197,7 @@ export const deleteApp = apiThunk('deleteApp', async (client, appId: string) => 
 export const regenerateSecret = apiThunk('regenerateSecret', (client, appId: string) => client.regenOAuthAppSecret(appId));
 
 export const fetchAuthorizedApps = apiThunk('fetchAuthorizedApps', async (client, userId: string) =>
-    (await client.getAuthorizedOAuthApps(userId)).map(toSummary));
+    (await client.getAuthorizedOAuthApps(userId)).map((app) => toSummary(app, {sanitized: true})));
 
 export const deauthorizeApp = apiThunk('deauthorizeApp', async (client, {clientId, userId}: {clientId: string; userId: string}) => {
     await client.deauthorizeOAuthApp(clientId);
@@ -299,7 +313,7 @@ const slice = createSlice({
             addCase(fetchAppInfo.fulfilled, (state, action) => {
                 // Info is sanitized: keep what a full read already knew about the type.
                 if (!state.apps.byId[action.payload.id]) {
-                    storeApp(state, action.payload);
+                    state.apps.byId[action.payload.id] = toSummary(action.payload, {sanitized: true});
                 }
             }).
             addCase(createApp.fulfilled, (state, action) => {

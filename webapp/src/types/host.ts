@@ -7,7 +7,8 @@ import type {GlobalStateWithPlugin} from '../store/selectors';
 export type HostState = GlobalStateWithPlugin & {
     entities?: {
         users?: {currentUserId?: string; profiles?: Record<string, {roles?: string}>};
-        general?: {config?: {SiteURL?: string}};
+        general?: {config?: {SiteURL?: string; CollapsedThreads?: string}};
+        preferences?: {myPreferences?: Record<string, {value?: string}>};
     };
 };
 
@@ -21,4 +22,19 @@ export type HostStore = {
 export function isSystemAdmin(state: HostState): boolean {
     const me = state.entities?.users?.currentUserId ?? '';
     return (state.entities?.users?.profiles?.[me]?.roles ?? '').split(' ').includes('system_admin');
+}
+
+// The host's isCollapsedThreadsEnabled (mattermost-redux selectors/entities/preferences):
+// the server allows collapsed reply threads and the user has them on.
+export function isCollapsedThreadsEnabled(state: HostState): boolean {
+    const setting = state.entities?.general?.config?.CollapsedThreads;
+    if (!setting || setting === 'disabled') {
+        return false;
+    }
+    if (setting === 'always_on') {
+        return true;
+    }
+    const fallback = setting === 'default_on' ? 'on' : 'off';
+    const chosen = state.entities?.preferences?.myPreferences?.['display_settings--collapsed_reply_threads']?.value;
+    return (chosen ?? fallback) === 'on';
 }

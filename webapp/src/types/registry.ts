@@ -17,20 +17,14 @@ export type SlashCommandHookResult =
 
 export type SlashCommandWillBePostedHook = (message: string, args: SlashCommandArgs) => Promise<SlashCommandHookResult>;
 
-export type CustomSettingProps = {
-    id: string;
-    label: string;
-    helpText: React.ReactNode;
-    value: unknown;
-    disabled: boolean;
-    setByEnv: boolean;
-    onChange: (id: string, value: unknown) => void;
-    setSaveNeeded: () => void;
+// A custom section gets the console's rendering of the settings listed under it.
+export type CustomSectionProps = {
+    settingsList?: React.ReactNode[];
 };
 
 export type PluginRegistry = {
     registerReducer(reducer: Reducer): void;
     registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook): string;
     registerRootComponent(component: React.ComponentType): string;
-    registerAdminConsoleCustomSetting(key: string, component: React.ComponentType<CustomSettingProps>, options?: {showTitle?: boolean}): void;
+    registerAdminConsoleCustomSection(key: string, component: React.ComponentType<CustomSectionProps>): void;
 };

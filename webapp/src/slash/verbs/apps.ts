@@ -91,7 +91,7 @@ export const list: VerbHandler = async (ctx) => {
     } else {
         heading = `**OAuth apps**, page ${page} (${perPage} per page)`;
     }
-    return post([heading, '', appsTable(shown, names), ...(notes.length ? ['', ...notes] : [])].join('\n'));
+    return post([heading, '', appsTable(shown, names, currentUserId(ctx)), ...(notes.length ? ['', ...notes] : [])].join('\n'));
 };
 
 export const show: VerbHandler = async (ctx) => {
@@ -104,7 +104,7 @@ export const show: VerbHandler = async (ctx) => {
     const names = await usernames(ctx, [app.creator_id]);
     let secretLine = `${MASK} (add \`--reveal\` to see it, to you only)`;
     let footer = '';
-    if (summary.is_public) {
+    if (summary.is_public === true) {
         secretLine = 'none: a public client has no secret';
     } else if (ctx.parsed.flags.reveal) {
         if ((await settings(ctx)).reveal_secrets_in_chat) {
@@ -114,7 +114,7 @@ export const show: VerbHandler = async (ctx) => {
             secretLine = `${MASK} (revealing secrets in chat is turned off in the plugin's settings; an admin can see it in System Console > Plugins > OAuth Apps Manager)`;
         }
     }
-    return post(fieldList(`OAuth app: ${md(app.name)}`, appFields(summary, names, secretLine)) + footer);
+    return post(fieldList(`OAuth app: ${md(app.name)}`, appFields(summary, names, currentUserId(ctx), secretLine)) + footer);
 };
 
 async function infoOf(ctx: VerbContext, ref: string) {
@@ -136,8 +136,8 @@ export const info: VerbHandler = async (ctx) => {
     if ('failure' in resolved) {
         return post(resolved.failure);
     }
-    const summary = toSummary(resolved.app);
+    const summary = toSummary(resolved.app, {sanitized: true});
     const names = await usernames(ctx, [summary.creator_id]);
-    const fields = appFields(summary, names, 'not shown in public information').filter(([k]) => k !== 'Type');
+    const fields = appFields(summary, names, currentUserId(ctx), 'not shown in public information').filter(([k]) => k !== 'Type');
     return post(fieldList(`OAuth app (public information): ${md(summary.name)}`, fields));
 };

@@ -9,7 +9,7 @@ import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp
 import type {NewApp} from '../../store/slice';
 import {validateApp} from '../../validation';
 import type {FieldErrors} from '../../validation';
-import {inputError, post, usernames} from '../context';
+import {currentUserId, inputError, post, usernames} from '../context';
 import type {VerbContext, VerbHandler} from '../context';
 import {appFields, code, fieldList, md, SECRET_WARNING} from '../format';
 import {resolveApp} from '../resolve_app';
@@ -33,11 +33,11 @@ async function appMessage(ctx: VerbContext, title: string, app: OAuthApp, withSe
     const summary = toSummary(app);
     const names = await usernames(ctx, [app.creator_id]);
     let secretLine = withSecret ? code(app.client_secret) : '(unchanged, hidden)';
-    if (summary.is_public) {
+    if (summary.is_public === true) {
         secretLine = 'none: a public client has no secret';
     }
-    const warning = withSecret && !summary.is_public ? ['', `**New client secret shown once.** ${SECRET_WARNING}`] : [];
-    return [fieldList(title, appFields(summary, names, secretLine)), ...warning, ...(notes.length ? ['', ...notes] : [])].join('\n');
+    const warning = withSecret && summary.is_public !== true ? ['', `**New client secret shown once.** ${SECRET_WARNING}`] : [];
+    return [fieldList(title, appFields(summary, names, currentUserId(ctx), secretLine)), ...warning, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 export const create: VerbHandler = async (ctx) => {
@@ -171,7 +171,7 @@ export const regenSecret: VerbHandler = async (ctx) => {
         return post(resolved.failure);
     }
     const {app} = resolved;
-    if (toSummary(app).is_public) {
+    if (toSummary(app).is_public === true) {
         return post(`${md(app.name)} is a public client: it has no secret to regenerate (it proves itself with PKCE).`);
     }
     if (!ctx.parsed.flags.yes) {

@@ -1,4 +1,8 @@
-// The custom System Console setting that renders the OAuth app manager.
+// The System Console section that holds the OAuth app manager: a custom
+// section of settings_schema (registerAdminConsoleCustomSection), so it spans
+// the page's content width instead of a setting's value column. The console
+// renders it inside its settings <form>: nothing here may be a form or a
+// submit button (see app_form.tsx).
 import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
@@ -18,6 +22,7 @@ import {EMPTY_FORM} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
+import {plural} from '../store/labels';
 import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
@@ -32,10 +37,38 @@ function countText(visible: number, total: number): string {
     if (total === 0) {
         return 'No OAuth apps you can manage yet. Create one with New app.';
     }
-    return visible === total ? `${total} apps` : `${visible} of ${total} apps match`;
+    return visible === total ? plural(total, 'app', 'apps') : `${visible} of ${plural(total, 'app', 'apps')} match`;
 }
 
-export default function OAuthManagerSetting() {
+// The sort keys the table has no column for.
+const OTHER_SORTS: Array<[SortKey, string]> = [['type', 'Type'], ['trusted', 'Trusted'], ['dcr', 'DCR'], ['callbacks', 'Callback URLs']];
+
+function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: string; children: React.ReactNode}) {
+    return (
+        <div
+            className='config-section'
+            role='region'
+            aria-label={title}
+        >
+            <div className='section-header'>
+                <div className='section-title'>{title}</div>
+                {subtitle && <div className='section-subtitle'>{subtitle}</div>}
+            </div>
+            <div
+                className='section-body'
+                style={{padding: 24}}
+            >{children}</div>
+        </div>
+    );
+}
+
+type Props = {
+
+    // The console's own rendering of this section's settings (the page size).
+    settingsList?: React.ReactNode[];
+};
+
+export default function OAuthManagerSection({settingsList}: Props) {
     const dispatch = useDispatch<HostDispatch>();
     const apps = useSelector(selectApps);
     const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
@@ -100,19 +133,16 @@ export default function OAuthManagerSetting() {
     const openEdit = async (app: AppSummary) => {
         try {
             const full = await dispatch(fetchApp(app.id)).unwrap();
-            dispatch(formOpened({
-                mode: 'edit',
-                surface: 'console',
-                appId: app.id,
-                fields: {
-                    name: full.name,
-                    description: full.description,
-                    homepage: full.homepage,
-                    icon_url: full.icon_url,
-                    callbacks: full.callback_urls.join('\n'),
-                    is_trusted: full.is_trusted,
-                    is_public: !full.client_secret,
-                }}));
+            const fields = {
+                name: full.name,
+                description: full.description,
+                homepage: full.homepage,
+                icon_url: full.icon_url,
+                callbacks: full.callback_urls.join('\n'),
+                is_trusted: full.is_trusted,
+                is_public: !full.client_secret,
+            };
+            dispatch(formOpened({mode: 'edit', surface: 'console', appId: app.id, fields, original: fields}));
         } catch (err) {
             setNotice(describeError(toApiError(err), 'open the app'));
         }
@@ -158,49 +188,57 @@ export default function OAuthManagerSetting() {
 
     return (
         <div style={{color: 'var(--center-channel-color)'}}>
-            <StatusPanel
-                metadata={metadata}
-                request={metadataRequest}
-                siteURL={getClient().getUrl()}
-            />
-            {newSecret && (
-                <section
-                    role='status'
-                    aria-label='New client secret'
-                    style={{...section, borderColor: 'var(--online-indicator)'}}
-                >
-                    <strong>{`New client secret for ${newSecret.appName}: `}</strong>
-                    <code>{newSecret.secret}</code>{' '}
-                    <CopyButton
-                        label='Copy the new secret'
-                        text={newSecret.secret}
-                    />
-                    <p>{SECRET_SHOWN_ONCE}</p>
-                    <button
-                        type='button'
-                        style={button}
-                        onClick={() => setNewSecret(null)}
-                    >{'I have stored it'}</button>
-                </section>
-            )}
-            {confirm && (
-                <ConfirmDialog
-                    title={confirm.kind === 'delete' ? `Delete ${confirm.appName}?` : `Regenerate the secret of ${confirm.appName}?`}
-                    consequence={confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE}
-                    confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
-                    busy={confirm.busy}
-                    error={confirm.error}
-                    onConfirm={runConfirm}
-                    onCancel={() => dispatch(confirmClosed())}
-                />
-            )}
-            {form?.surface === 'console' && <ConnectedAppForm onSaved={onSaved}/>}
-            <section
-                aria-label='OAuth apps list'
-                style={section}
+            <ConsoleSection
+                title='OAuth server status'
+                subtitle='Whether this server acts as an OAuth 2.0 provider, and what clients are told about it.'
             >
-                <h4>{'OAuth 2.0 applications'}</h4>
-                <div style={{display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8}}>
+                <StatusPanel
+                    metadata={metadata}
+                    request={metadataRequest}
+                    siteURL={getClient().getUrl()}
+                />
+            </ConsoleSection>
+            <ConsoleSection
+                title='OAuth 2.0 applications'
+                subtitle={'Every app you can manage: your own, or everyone\'s with manage_system_wide_oauth. Changes apply at once; Save below is only for the settings.'}
+            >
+                {newSecret && (
+                    <section
+                        role='status'
+                        aria-label='New client secret'
+                        style={{...section, borderColor: 'var(--online-indicator)'}}
+                    >
+                        <strong>{`New client secret for ${newSecret.appName}: `}</strong>
+                        <code style={{overflowWrap: 'anywhere'}}>{newSecret.secret}</code>{' '}
+                        <CopyButton
+                            label='Copy the new secret'
+                            text={newSecret.secret}
+                        />
+                        <p>{SECRET_SHOWN_ONCE}</p>
+                        <button
+                            type='button'
+                            style={button}
+                            onClick={() => setNewSecret(null)}
+                        >{'I have stored it'}</button>
+                    </section>
+                )}
+                {confirm && (
+                    <ConfirmDialog
+                        title={confirm.kind === 'delete' ? `Delete ${confirm.appName}?` : `Regenerate the secret of ${confirm.appName}?`}
+                        consequence={confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE}
+                        confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
+                        busy={confirm.busy}
+                        error={confirm.error}
+                        onConfirm={runConfirm}
+                        onCancel={() => dispatch(confirmClosed())}
+                    />
+                )}
+                {form?.surface === 'console' && <ConnectedAppForm onSaved={onSaved}/>}
+                <div
+                    role='search'
+                    aria-label='Find apps'
+                    style={{display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8}}
+                >
                     <label htmlFor='oauth-search'>
                         {'Search '}
                         <input
@@ -210,6 +248,12 @@ export default function OAuthManagerSetting() {
                             placeholder='Name, description, client id, creator, callback'
                             value={query.search}
                             onChange={(e) => dispatch(queryChanged({search: e.target.value}))}
+                            onKeyDown={(e) => {
+                                // Enter must not reach the console's settings form.
+                                if (e.key === 'Enter') {
+                                    e.preventDefault();
+                                }
+                            }}
                         />
                     </label>
                     <label htmlFor='oauth-filter-creator'>
@@ -244,6 +288,23 @@ export default function OAuthManagerSetting() {
                     </label>
                     {triSelect('oauth-filter-trusted', 'Trusted', query.trusted, (v) => dispatch(queryChanged({trusted: v})))}
                     {triSelect('oauth-filter-dcr', 'DCR', query.dcr, (v) => dispatch(queryChanged({dcr: v})))}
+                    <label htmlFor='oauth-sort-other'>
+                        {'Sort by '}
+                        <select
+                            id='oauth-sort-other'
+                            style={input}
+                            value={OTHER_SORTS.some(([k]) => k === query.sortKey) ? query.sortKey : ''}
+                            onChange={(e) => e.target.value && dispatch(queryChanged({sortKey: e.target.value as SortKey, sortDir: 'asc'}))}
+                        >
+                            <option value=''>{'Column'}</option>
+                            {OTHER_SORTS.map(([key, label]) => (
+                                <option
+                                    key={key}
+                                    value={key}
+                                >{label}</option>
+                            ))}
+                        </select>
+                    </label>
                     <button
                         type='button'
                         style={primaryButton}
@@ -278,6 +339,7 @@ export default function OAuthManagerSetting() {
                             <AppsTable
                                 apps={shown}
                                 usernames={usernames}
+                                currentUserId={currentUserId}
                                 sortKey={query.sortKey}
                                 sortDir={query.sortDir}
                                 onSort={sortBy}
@@ -309,8 +371,14 @@ export default function OAuthManagerSetting() {
                         )}
                     </>
                 )}
-            </section>
-            <AuthorizedApps currentUserId={currentUserId}/>
+                {settingsList}
+            </ConsoleSection>
+            <ConsoleSection
+                title='Authorized apps'
+                subtitle='The apps a user let act on their account. You can revoke your own.'
+            >
+                <AuthorizedApps currentUserId={currentUserId}/>
+            </ConsoleSection>
         </div>
     );
 }

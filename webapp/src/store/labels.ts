@@ -1,0 +1,28 @@
+// Words for an app's facts, the same in chat and in the console.
+import type {AppSummary} from './slice';
+
+export const MASK = '••••••••';
+
+// An app read from public information or a user's authorized list has its
+// secret blanked, so whether it is public is not known there.
+export function typeLabel(app: Pick<AppSummary, 'is_public'>): string {
+    if (app.is_public === undefined) {
+        return 'Unknown';
+    }
+    return app.is_public ? 'Public' : 'Confidential';
+}
+
+// Who created an app, as plain text. The reader is "you", not an @-mention
+// of themselves (which the web app would highlight).
+export function creatorLabel(app: Pick<AppSummary, 'creator_id' | 'is_dynamically_registered'>, usernames: Record<string, string>, currentUserId: string): string {
+    if (!app.creator_id) {
+        return app.is_dynamically_registered ? 'dynamic registration' : '—';
+    }
+    if (app.creator_id === currentUserId) {
+        return 'you';
+    }
+    const username = usernames[app.creator_id];
+    return username ? '@' + username : app.creator_id;
+}
+
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
