@@ -21,6 +21,13 @@ const (
 	accessSystemAdmins = "system_admins"
 )
 
+// defaults are plugin.json's defaults (manifest_test.go keeps them equal). The
+// server applies manifest defaults only for settings outside sections, and
+// ours are in sections, so a setting the admin never saved keeps these.
+func defaults() *configuration {
+	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50}
+}
+
 // normalized fills defaults for values the admin left empty or out of range.
 func (c *configuration) normalized() *configuration {
 	n := *c
@@ -37,7 +44,7 @@ func (p *Plugin) getConfiguration() *configuration {
 	p.configurationLock.RLock()
 	defer p.configurationLock.RUnlock()
 	if p.configuration == nil {
-		return (&configuration{}).normalized()
+		return defaults().normalized()
 	}
 	return p.configuration
 }
@@ -50,7 +57,7 @@ func (p *Plugin) setConfiguration(c *configuration) {
 
 // OnConfigurationChange is called by the server when the plugin's settings change.
 func (p *Plugin) OnConfigurationChange() error {
-	c := new(configuration)
+	c := defaults()
 	if err := p.API.LoadPluginConfiguration(c); err != nil {
 		return errors.Wrap(err, "failed to load plugin configuration")
 	}

@@ -30,6 +30,16 @@ func TestOnConfigurationChangeNormalizes(t *testing.T) {
 	assert.Equal(t, 50, got.DefaultPageSize, "an out-of-range page size falls back to the default")
 }
 
+func TestUnsavedSettingsKeepTheManifestDefaults(t *testing.T) {
+	api := &plugintest.API{}
+	// What the server does for settings in sections: it sets no key at all.
+	api.On("LoadPluginConfiguration", mock.AnythingOfType("*main.configuration")).Return(nil)
+	p := &Plugin{}
+	p.SetAPI(api)
+	require.NoError(t, p.OnConfigurationChange())
+	assert.Equal(t, defaults(), p.getConfiguration())
+}
+
 func TestGetConfigurationBeforeLoad(t *testing.T) {
 	p := &Plugin{}
 	assert.Equal(t, 50, p.getConfiguration().DefaultPageSize)

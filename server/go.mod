@@ -6,6 +6,7 @@ require (
 	github.com/mattermost/mattermost/server/public v0.4.4
 	github.com/pkg/errors v0.9.1
 	github.com/stretchr/testify v1.12.1
+	github.com/yuin/goldmark v1.7.13
 )
 
 require (

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -54,7 +55,17 @@ func allSettings(m *model.Manifest) []*model.PluginSetting {
 func TestConfigurationMatchesSettings(t *testing.T) {
 	m, _, err := model.FindManifest("..")
 	require.NoError(t, err)
+	want := reflect.ValueOf(*defaults())
 	for _, s := range allSettings(m) {
+		if field, ok := reflectField(s.Key); ok {
+			got := want.FieldByIndex(field.Index).Interface()
+			// JSON numbers decode as float64.
+			if n, isNumber := s.Default.(float64); isNumber {
+				assert.EqualValues(t, n, got, "default of %s", s.Key)
+			} else {
+				assert.Equal(t, s.Default, got, "default of %s", s.Key)
+			}
+		}
 		_, found := reflectField(s.Key)
 		assert.True(t, found, "setting %s has no configuration field", s.Key)
 	}

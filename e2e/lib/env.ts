@@ -61,3 +61,6 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
 export function sql(query: string): string {
     return execFileSync('psql', [process.env.E2E_PG!, '-tAc', query], {encoding: 'utf8'});
 }
+
+// Markdown as a reader sees it: backslash escapes (markdown.ts) removed.
+export const rendered = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');

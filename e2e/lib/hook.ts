@@ -4,7 +4,7 @@
 import {configureStore} from '@reduxjs/toolkit';
 import type {Middleware, Reducer} from 'redux';
 
-import {clientAs} from './env';
+import {rendered, clientAs} from './env';
 import type {E2EEnv, Role} from './env';
 
 import {setClient} from '../../webapp/src/client/oauth_client';
@@ -57,7 +57,9 @@ export function hookAs(env: E2EEnv, role: Role): HookUser {
             const before = posts.length;
             const result = await hook(command, {channel_id: env.channelId, team_id: env.teamId, root_id: ''});
             const made = posts.slice(before);
-            return {result, posts: made, text: made.join('\n')};
+
+            // text is what the reader sees: the Markdown's backslash escapes removed.
+            return {result, posts: made, markdown: made.join('\n'), text: rendered(made.join('\n'))};
         },
         state: () => store.getState()[stateKey] as OAuthManagerState,
     };

@@ -1,7 +1,9 @@
 // The plugin on a real server: installed, running, and answering /oauth from its Go half.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {clientAs, loadEnv, ROLES, sql, statusOf} from '../lib/env';
+import {formatParseError, parse} from '../../webapp/src/grammar/parse';
+import {mdText} from '../../webapp/src/slash/markdown';
+import {clientAs, loadEnv, rendered, ROLES, sql, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 
 const env = loadEnv();
@@ -37,7 +39,10 @@ describe.each(ROLES)('/oauth help through POST /api/v4/commands/execute as %s', 
 test('a parse error comes back with the usage line, before any request', async () => {
     const response = await clientAs(env, 'dev').executeCommand('/oauth list --bogus', {channel_id: env.channelId, team_id: env.teamId} as Parameters<ReturnType<typeof clientAs>['executeCommand']>[1]);
     expect(response.response_type).toBe('ephemeral');
-    expect(response.text).toBe('/oauth list has no option --bogus.\nUsage: `/oauth list [--mine] [--trusted|--untrusted] [--public|--confidential] [--dcr] [--filter TEXT] [--page N] [--per-page N] [--all]`');
+
+    // The web half's words under the message box, escaped as Markdown for a post.
+    expect(response.text).toBe(mdText(formatParseError(parse('/oauth list --bogus').error!)));
+    expect(response.text).toBe('/oauth list has no option "\\-\\-bogus"\\. Usage\\: /oauth list \\[\\-\\-mine\\] \\[\\-\\-trusted\\|\\-\\-untrusted\\] \\[\\-\\-public\\|\\-\\-confidential\\] \\[\\-\\-dcr\\] \\[\\-\\-filter TEXT\\] \\[\\-\\-page N\\] \\[\\-\\-per\\-page N\\] \\[\\-\\-all\\]');
 });
 
 test('the server registered /oauth with autocomplete for every verb', async () => {
@@ -49,7 +54,7 @@ test('the server registered /oauth with autocomplete for every verb', async () =
 
 describe('the server half (mobile apps, REST): same permissions as the REST API', () => {
     const tag = Date.now().toString(36);
-    const exec = (role: Role, command: string) => clientAs(env, role).executeCommand(command, {channel_id: env.channelId, team_id: env.teamId} as Parameters<ReturnType<typeof clientAs>['executeCommand']>[1]).then((r) => r.text ?? '');
+    const exec = (role: Role, command: string) => clientAs(env, role).executeCommand(command, {channel_id: env.channelId, team_id: env.teamId} as Parameters<ReturnType<typeof clientAs>['executeCommand']>[1]).then((r) => rendered(r.text ?? ''));
     let adminApp: OAuthApp;
 
     beforeAll(async () => {

@@ -141,7 +141,7 @@ func TestExecuteAnswersEphemerally(t *testing.T) {
 
 	resp = h.Execute(&model.CommandArgs{Command: "/oauth show"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
-	assert.Equal(t, "/oauth show needs APP: client id or exact name of the app. Usage: /oauth show APP [--reveal]", resp.Text)
+	assert.Equal(t, `/oauth show needs APP\: client id or exact name of the app\. Usage\: /oauth show APP \[\-\-reveal\]`, resp.Text)
 
 	resp = h.Execute(&model.CommandArgs{Command: "/oauth list --mine"})
 	assert.Contains(t, resp.Text, "runs in the Mattermost web and desktop apps")

@@ -41,7 +41,11 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp,
 	remove, _ := flags["remove-callback"].([]string)
 	for _, u := range remove {
 		if !slices.Contains(next.CallbackUrls, u) {
-			return nil, nil, fmt.Sprintf("`%s` is not a callback URL of %s. Its callback URLs are: `%s`.", u, app.Name, strings.Join(app.CallbackUrls, "`, `"))
+			current := make([]string, len(app.CallbackUrls))
+			for i, c := range app.CallbackUrls {
+				current[i] = MdCode(c)
+			}
+			return nil, nil, fmt.Sprintf("%s is not a callback URL of %s. Its callback URLs are: %s.", MdCode(u), MdText(app.Name), strings.Join(current, ", "))
 		}
 		next.CallbackUrls = slices.DeleteFunc(next.CallbackUrls, func(c string) bool { return c == u })
 	}
@@ -85,7 +89,7 @@ func (h *Handler) edit(p *Parsed, args *model.CommandArgs) string {
 		return "Could not edit the app: " + problem
 	}
 	if len(changes) == 0 {
-		return fmt.Sprintf("Nothing to change: %s already has these values.", app.Name)
+		return fmt.Sprintf("Nothing to change: %s already has these values.", MdText(app.Name))
 	}
 	note := ""
 	if next.IsTrusted != app.IsTrusted && !h.server.HasPermissionTo(args.UserId, model.PermissionManageSystem) {
@@ -96,7 +100,7 @@ func (h *Handler) edit(p *Parsed, args *model.CommandArgs) string {
 	if appErr != nil {
 		return describe(appErr, "edit the app")
 	}
-	lines := []string{fmt.Sprintf("Updated %s (`%s`):", updated.Name, updated.Id)}
+	lines := []string{fmt.Sprintf("Updated %s (%s):", MdText(updated.Name), MdCode(updated.Id))}
 	for _, c := range changes {
 		if c.Field == "is_trusted" && note != "" {
 			continue
@@ -110,5 +114,5 @@ func quoted(s string) string {
 	if s == "" {
 		return "(empty)"
 	}
-	return "`" + s + "`"
+	return MdCode(s)
 }

@@ -59,14 +59,16 @@ func (h *Handler) Definition() *model.Command {
 func (h *Handler) Execute(args *model.CommandArgs) *model.CommandResponse {
 	parsed, perr := h.grammar.Parse(args.Command)
 	if perr != nil {
-		return ephemeral(formatParseError(perr))
+		// Plain text, as the web app shows it under the message box; escaped here
+		// because this answer is a post (the input is the caller's, but still text).
+		return ephemeral(MdText(formatParseError(perr)))
 	}
 	if parsed.Verb != "help" && h.gate != nil {
 		if refusal := h.gate(args.UserId); refusal != "" {
 			return ephemeral(refusal)
 		}
 	}
-	return ephemeral(h.verbs[parsed.Verb](h, parsed, args))
+	return ephemeral(CapAnswer(h.verbs[parsed.Verb](h, parsed, args), "Narrow it down, or see System Console > Plugins > OAuth Apps Manager."))
 }
 
 func (h *Handler) help(p *Parsed, _ *model.CommandArgs) string {

@@ -36,19 +36,37 @@ const (
 
 var fieldOfError = regexp.MustCompile(`^model\.oauth\.is_valid\.([a-z_]+)\.app_error$`)
 
-// describe turns a plugin-API error into the plain words the webapp uses.
+// describe turns a plugin-API error into plain words: what failed and what
+// to do, with the server's own user-facing message (escaped and capped), never
+// its error id, internal function name or developer detail.
 func describe(err *model.AppError, action string) string {
+	said := ""
+	if err.Message != "" {
+		said = " The server said: \"" + MdText(capRunes(err.Message, 300)) + "\""
+	}
 	switch {
 	case err.StatusCode == http.StatusNotImplemented:
 		return fmt.Sprintf("Could not %s: the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in %s.", action, providerSetting)
 	case err.StatusCode == http.StatusNotFound:
-		return fmt.Sprintf("Could not %s: there is no such OAuth app.", action)
+		return fmt.Sprintf("Could not %s: there is no such OAuth app, or it is not one you may see.", action)
 	case err.StatusCode == http.StatusBadRequest && fieldOfError.MatchString(err.Id):
 		field := fieldOfError.FindStringSubmatch(err.Id)[1]
-		return fmt.Sprintf("Could not %s: the server found the %s invalid. `/oauth help` lists the limits.", action, strings.ReplaceAll(field, "_", " "))
+		return fmt.Sprintf("Could not %s: the server found the %s invalid. `/oauth help` lists the limits.%s", action, strings.ReplaceAll(field, "_", " "), said)
+	case err.StatusCode == http.StatusBadRequest:
+		return fmt.Sprintf("Could not %s: the server refused the request as invalid.%s", action, said)
+	case err.StatusCode == http.StatusForbidden:
+		return fmt.Sprintf("Could not %s: you lack the permission for it.%s", action, said)
 	default:
-		return fmt.Sprintf("Could not %s: %s", action, err.Error())
+		return fmt.Sprintf("Could not %s: the server could not complete it; its database or storage may be busy. Try again in a moment, and if it keeps failing, an admin can look in the server log.%s", action, said)
 	}
+}
+
+func capRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 func denied(action string, permission *model.Permission) string {
@@ -61,7 +79,7 @@ var looksLikeID = regexp.MustCompile(`^[a-z0-9]{26}$`)
 // the app, then manage_system_wide_oauth for someone else's app.
 func (h *Handler) readApp(userID, ref, action string) (*model.OAuthApp, string) {
 	if !looksLikeID.MatchString(ref) {
-		return nil, fmt.Sprintf("Could not %s: %q is not a client id. Here give the 26-character client id; names work in the web and desktop apps.", action, ref)
+		return nil, fmt.Sprintf("Could not %s: %s is not a client id. Here give the 26-character client id; names work in the web and desktop apps.", action, MdText(QuoteInput(ref)))
 	}
 	if !h.server.HasPermissionTo(userID, model.PermissionManageOAuth) {
 		return nil, denied(action, model.PermissionManageOAuth)
@@ -78,12 +96,18 @@ func (h *Handler) readApp(userID, ref, action string) (*model.OAuthApp, string) 
 
 // appText renders one app as a field list. Public information has its secret
 // blanked, which hides whether the app is public, so the type is left out there.
-func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string, withType bool) string {
+// title is Markdown already; every app field is escaped here.
+func (h *Handler) appText(title string, app *model.OAuthApp, callerID, secretLine string, withType bool) string {
 	creator := "—"
-	if app.CreatorId != "" {
-		creator = "`" + app.CreatorId + "`"
+	switch {
+	case app.CreatorId == "" && app.IsDynamicallyRegistered:
+		creator = "dynamic registration"
+	case app.CreatorId == callerID:
+		creator = "you"
+	case app.CreatorId != "":
+		creator = MdCode(app.CreatorId)
 		if u, err := h.server.GetUser(app.CreatorId); err == nil {
-			creator = "@" + u.Username
+			creator = MdText("@" + u.Username)
 		}
 	}
 	kind := "Confidential"
@@ -92,10 +116,10 @@ func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string, 
 	}
 	callbacks := make([]string, len(app.CallbackUrls))
 	for i, u := range app.CallbackUrls {
-		callbacks[i] = "`" + u + "`"
+		callbacks[i] = MdCode(u)
 	}
 	fields := [][2]string{
-		{"Client ID", "`" + app.Id + "`"},
+		{"Client ID", MdCode(app.Id)},
 		{"Client secret", secretLine},
 	}
 	if withType {
@@ -104,11 +128,13 @@ func (h *Handler) appText(title string, app *model.OAuthApp, secretLine string, 
 	fields = append(fields, [][2]string{
 		{"Trusted", yesNo(app.IsTrusted)},
 		{"Dynamically registered", yesNo(app.IsDynamicallyRegistered)},
-		{"Homepage", orDash(app.Homepage)},
-		{"Description", orDash(app.Description)},
+		{"Homepage", orDash(MdText(app.Homepage))},
+		{"Description", orDash(MdText(app.Description))},
+		{"Icon URL", orDash(MdText(app.IconURL))},
 		{"Callback URLs", orDash(strings.Join(callbacks, ", "))},
 		{"Created by", creator},
-		{"Created", time.UnixMilli(app.CreateAt).UTC().Format("2006-01-02 15:04 UTC")},
+		{"Created", date(app.CreateAt)},
+		{"Updated", date(app.UpdateAt)},
 	}...)
 	lines := []string{"#### " + title}
 	for _, f := range fields {
@@ -127,25 +153,25 @@ func (h *Handler) show(p *Parsed, args *model.CommandArgs) string {
 	case app.ClientSecret == "":
 		secret = "none: a public client has no secret"
 	case p.Flags["reveal"] == true && h.options().RevealSecretsInChat:
-		secret = "`" + app.ClientSecret + "`"
+		secret = MdCode(app.ClientSecret)
 	case p.Flags["reveal"] == true:
 		secret = mask + " (revealing secrets in chat is turned off in the plugin's settings)"
 	}
-	return h.appText("OAuth app: "+app.Name, app, secret, true)
+	return h.appText("OAuth app: "+MdText(app.Name), app, args.UserId, secret, true)
 }
 
 // info is GET /api/v4/oauth/apps/{id}/info: any signed-in user, secret blanked.
-func (h *Handler) info(p *Parsed, _ *model.CommandArgs) string {
+func (h *Handler) info(p *Parsed, args *model.CommandArgs) string {
 	ref := p.Args["app"]
 	if !looksLikeID.MatchString(ref) {
-		return fmt.Sprintf("Could not read the app's public information: %q is not a client id.", ref)
+		return fmt.Sprintf("Could not read the app's public information: %s is not a client id.", MdText(QuoteInput(ref)))
 	}
 	app, err := h.server.GetOAuthApp(ref)
 	if err != nil {
 		return describe(err, "read the app's public information")
 	}
 	app.Sanitize()
-	return h.appText("OAuth app (public information): "+app.Name, app, "not shown in public information", false)
+	return h.appText("OAuth app (public information): "+MdText(app.Name), app, args.UserId, "not shown in public information", false)
 }
 
 // create is POST /api/v4/oauth/apps: manage_oauth; is_trusted only with manage_system.
@@ -173,7 +199,7 @@ func (h *Handler) create(p *Parsed, args *model.CommandArgs) string {
 	if err != nil {
 		return describe(err, "create the app")
 	}
-	text := h.appText("Created OAuth app "+created.Name, created, "`"+created.ClientSecret+"`", true) +
+	text := h.appText("Created OAuth app "+MdText(created.Name), created, args.UserId, MdCode(created.ClientSecret), true) +
 		"\n\n**New client secret shown once.** Copy it now and store it safely: it is shown here to you only. Anyone with it can act as the app."
 	if p.Flags["trusted"] == true && !created.IsTrusted {
 		text += "\n\nOnly system admins can make an app trusted, so it was created untrusted."
@@ -188,12 +214,12 @@ func (h *Handler) delete(p *Parsed, args *model.CommandArgs) string {
 		return failure
 	}
 	if p.Flags["yes"] != true {
-		return fmt.Sprintf("**Delete %s** (`%s`)? The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.\n\nTo confirm, type: `/oauth delete %s --yes`", app.Name, app.Id, app.Id)
+		return fmt.Sprintf("**Delete the app** %s (%s)? The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.\n\nTo confirm, type: %s", MdText(app.Name), MdCode(app.Id), MdCode("/oauth delete "+app.Id+" --yes"))
 	}
 	if err := h.server.DeleteOAuthApp(app.Id); err != nil {
 		return describe(err, "delete the app")
 	}
-	return fmt.Sprintf("Deleted OAuth app %s (`%s`).", app.Name, app.Id)
+	return fmt.Sprintf("Deleted OAuth app %s (%s).", MdText(app.Name), MdCode(app.Id))
 }
 
 // metadata reports what /.well-known/oauth-authorization-server would say, from the configuration.
@@ -211,7 +237,7 @@ func (h *Handler) metadata(_ *Parsed, args *model.CommandArgs) string {
 			lines = append(lines, "- **Dynamic client registration**: off: turn it on in "+dcrSetting+" to let clients register themselves")
 		}
 		site := strings.TrimRight(model.SafeDereference(s.SiteURL), "/")
-		lines = append(lines, "- **Issuer**: `"+site+"` (the Site URL)", "- **authorization_endpoint**: `"+site+"/oauth/authorize`", "- **token_endpoint**: `"+site+"/oauth/access_token`")
+		lines = append(lines, "- **Issuer**: "+MdCode(site)+" (the Site URL)", "- **authorization_endpoint**: "+MdCode(site+"/oauth/authorize"), "- **token_endpoint**: "+MdCode(site+"/oauth/access_token"))
 	}
 	switch {
 	case h.server.HasPermissionTo(args.UserId, model.PermissionManageSystemWideOAuth) && h.server.HasPermissionTo(args.UserId, model.PermissionManageOAuth):
@@ -236,6 +262,13 @@ func yesNo(b bool) string {
 		return "Yes"
 	}
 	return "No"
+}
+
+func date(ms int64) string {
+	if ms == 0 {
+		return "—"
+	}
+	return time.UnixMilli(ms).UTC().Format("2006-01-02 15:04 UTC")
 }
 
 func orDash(s string) string {

@@ -56,7 +56,7 @@ func TestShowChecksWhatTheRESTHandlerChecks(t *testing.T) {
 		api.On("GetOAuthApp", appID).Return(storedApp(), nil)
 		text := run(api, true, ownerID, "/oauth show "+appID)
 		assert.Contains(t, text, "#### OAuth app: Bot")
-		assert.Contains(t, text, "**Created by**: @owner")
+		assert.Contains(t, text, "**Created by**: you")
 		assert.NotContains(t, text, "s3cret")
 	})
 	t.Run("--reveal follows the setting", func(t *testing.T) {

@@ -17,11 +17,12 @@ const app = toSummary({
 });
 
 test('md neutralises table pipes, markup and newlines', () => {
-    expect(md('a|b *c* _d_ `e` [f](g) <h>\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\<h\\> next');
+    expect(md('a|b *c* _d_ `e` [f](g) <h>\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\]\\(g\\) \\<h\\> next');
 });
 
 test('code cannot be broken out of', () => {
-    expect(code('a`b')).toBe("`a'b`");
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('a\nb')).toBe('`a b`');
 });
 
 test('dates are UTC to the minute, and missing ones a dash', () => {
@@ -35,7 +36,7 @@ test('a table has a header, a rule and one row per item', () => {
 
 test('the apps table shows escaped names, creators and no secret', () => {
     const text = appsTable([app], {u1: 'alice'}, 'me');
-    expect(text).toContain('| Bot \\| \\*bold\\* | `abcdefghijklmnopqrstuvwxyz` | Confidential | Yes | No | @alice | https://a.example/cb, https://b.example/cb | 2026-11-23 |');
+    expect(text).toContain('| Bot \\| \\*bold\\* | `abcdefghijklmnopqrstuvwxyz` | Confidential | Yes | No | \\@alice | https\\://a\\.example/cb, https\\://b\\.example/cb | 2026-11-23 |');
     expect(text).not.toContain('s3cr3t');
 });
 

@@ -1,16 +1,16 @@
 // Markdown for ephemeral posts: tables for lists, field lists for one app.
+import {mdCellCode, mdCode, mdText} from './markdown';
+
 import {creatorLabel, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
 export {MASK} from '../store/labels';
 
-// Text from the server goes into Markdown: neutralise what would break a table
-// cell or turn a name into markup.
-export function md(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/([|*_`~[\]<>#])/g, '\\$1').replace(/\r?\n/g, ' ');
-}
-
-export const code = (text: string) => '`' + text.replace(/`/g, "'") + '`';
+// Every server-originated string goes through markdown.ts: md for text and
+// table cells, code for code spans (cellCode inside a table).
+export const md = mdText;
+export const code = mdCode;
+export const cellCode = mdCellCode;
 
 export function date(ms: number): string {
     return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
@@ -57,7 +57,7 @@ export function appsTable(apps: AppSummary[], usernames: Record<string, string>,
         ['Name', 'Client ID', 'Type', 'Trusted', 'DCR', 'Creator', 'Callback URLs', 'Created'],
         apps.map((a) => [
             md(a.name),
-            code(a.id),
+            cellCode(a.id),
             typeLabel(a),
             yesNo(a.is_trusted),
             yesNo(a.is_dynamically_registered),

@@ -3,9 +3,9 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import type {VerbContext} from './context';
 import {code, md} from './format';
+import {describeErrorMd} from './markdown';
 
 import {toApiError} from '../store/errors';
-import {describeError} from '../store/messages';
 import {fetchAllApps, fetchApp} from '../store/slice';
 import type {AppSummary} from '../store/slice';
 
@@ -25,7 +25,7 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
             return {app: await dispatch(fetchApp(ref)).unwrap()};
         } catch (err) {
             if (toApiError(err).status_code !== 404) {
-                return {failure: describeError(toApiError(err), action)};
+                return {failure: describeErrorMd(toApiError(err), action)};
             }
 
             // Not an id after all: an app may be named like one.
@@ -39,7 +39,7 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
         if (apiError.status_code === 403) {
             return {failure: `Could not ${action}: finding an app by name needs the \`manage_oauth\` permission. Give its client id instead (\`/oauth info CLIENT_ID\` works for anyone).`};
         }
-        return {failure: describeError(apiError, action)};
+        return {failure: describeErrorMd(apiError, action)};
     }
     const matches = all.apps.filter((a) => a.name === ref);
     if (matches.length === 0) {
@@ -52,6 +52,6 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
     try {
         return {app: await dispatch(fetchApp(matches[0].id)).unwrap()};
     } catch (err) {
-        return {failure: describeError(toApiError(err), action)};
+        return {failure: describeErrorMd(toApiError(err), action)};
     }
 }

@@ -10,12 +10,16 @@ export const DELETE_CONSEQUENCE = 'The app and every token issued to it are remo
 export const REGENERATE_CONSEQUENCE = 'The current secret stops working at once: the integration fails until it is given the new one.';
 export const SECRET_SHOWN_ONCE = 'It is shown this once: copy it now and store it safely. Anyone with it can act as the app.';
 
-export function describeError(err: ApiError, action: string): string {
-    const server = err.message ? ` The server said: "${err.message}"` : '';
+// `escape` prepares the server's own words for where they land (Markdown in
+// chat: slash/markdown.ts describeErrorMd); they are capped at 300 characters.
+export function describeError(err: ApiError, action: string, escape: (s: string) => string = (s) => s): string {
+    const said = Array.from(err.message ?? '');
+    const message = escape(said.length > 300 ? said.slice(0, 300).join('') + '…' : said.join(''));
+    const server = err.message ? ` The server said: "${message}"` : '';
     switch (err.status_code) {
     case undefined:
     case 0:
-        return `Could not ${action}: the Mattermost server could not be reached (${err.message}). Check the connection and try again.`;
+        return `Could not ${action}: the Mattermost server could not be reached (${message}). Check the connection and try again.`;
     case 400:
         return `Could not ${action}: the server refused the request as invalid.${server}`;
     case 401:

@@ -3,12 +3,12 @@ import {defaultQuery, filterApps} from '../../console/query';
 import type {AppQuery} from '../../console/query';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
-import {describeError} from '../../store/messages';
 import {fetchAllApps, fetchAppInfo, fetchAppsPage, toSummary} from '../../store/slice';
 import type {AppSummary} from '../../store/slice';
 import {currentUserId, post, settings, usernames} from '../context';
 import type {VerbContext, VerbHandler} from '../context';
 import {appFields, appsTable, code, fieldList, MASK, md} from '../format';
+import {describeErrorMd} from '../markdown';
 import {looksLikeId, resolveApp} from '../resolve_app';
 
 // A post holds about 16,000 characters: longer listings are cut here.
@@ -71,7 +71,7 @@ export const list: VerbHandler = async (ctx) => {
             }
         }
     } catch (err) {
-        return post(describeError(toApiError(err), 'list the OAuth apps'));
+        return post(describeErrorMd(toApiError(err), 'list the OAuth apps'));
     }
 
     if (apps.length === 0) {
@@ -124,7 +124,7 @@ async function infoOf(ctx: VerbContext, ref: string) {
         } catch (err) {
             const apiError = toApiError(err);
             if (apiError.status_code !== 404) {
-                return {failure: describeError(apiError, 'read the app\'s public information')};
+                return {failure: describeErrorMd(apiError, 'read the app\'s public information')};
             }
         }
     }

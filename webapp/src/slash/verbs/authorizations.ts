@@ -1,12 +1,12 @@
 // authorized and deauthorize: the apps a user let act on their account.
 import {getClient} from '../../client/oauth_client';
 import {toApiError} from '../../store/errors';
-import {describeError} from '../../store/messages';
 import {deauthorizeApp, fetchAuthorizedApps} from '../../store/slice';
 import type {AppSummary} from '../../store/slice';
 import {currentUserId, post} from '../context';
 import type {VerbHandler} from '../context';
-import {code, md, table} from '../format';
+import {cellCode, code, md, table} from '../format';
+import {describeErrorMd} from '../markdown';
 
 export const authorized: VerbHandler = async (ctx) => {
     const username = ctx.parsed.args.user;
@@ -17,7 +17,7 @@ export const authorized: VerbHandler = async (ctx) => {
             userId = (await getClient().getUserByUsername(username)).id;
         } catch (err) {
             const apiError = toApiError(err);
-            return post(apiError.status_code === 404 ? `There is no user @${md(username)}.` : describeError(apiError, `find @${username}`));
+            return post(apiError.status_code === 404 ? `There is no user @${md(username)}.` : describeErrorMd(apiError, `find @${username}`));
         }
         who = userId === currentUserId(ctx) ? 'You have' : `@${md(username)} has`;
     }
@@ -29,12 +29,12 @@ export const authorized: VerbHandler = async (ctx) => {
         if (apiError.status_code === 403) {
             return post(`Could not list the apps @${md(username)} authorized: seeing another user's authorizations needs the \`edit_other_users\` permission. The server said: "${apiError.message}"`);
         }
-        return post(describeError(apiError, 'list the authorized apps'));
+        return post(describeErrorMd(apiError, 'list the authorized apps'));
     }
     if (apps.length === 0) {
         return post(`${who} not authorized any OAuth app.`);
     }
-    const rows = apps.map((a) => [md(a.name), code(a.id), a.homepage ? md(a.homepage) : '—']);
+    const rows = apps.map((a) => [md(a.name), cellCode(a.id), a.homepage ? md(a.homepage) : '—']);
     const hint = who === 'You have' ? '\n\nRevoke one with `/oauth deauthorize APP`.' : '';
     return post(`${who} authorized ${apps.length} OAuth ${apps.length === 1 ? 'app' : 'apps'}:\n\n${table(['Name', 'Client ID', 'Homepage'], rows)}${hint}`);
 };
@@ -46,7 +46,7 @@ export const deauthorize: VerbHandler = async (ctx) => {
     try {
         apps = await ctx.store.dispatch(fetchAuthorizedApps(me)).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'read the apps you authorized'));
+        return post(describeErrorMd(toApiError(err), 'read the apps you authorized'));
     }
     const matches = apps.filter((a) => a.id === ref || a.name === ref);
     if (matches.length === 0) {
@@ -59,7 +59,7 @@ export const deauthorize: VerbHandler = async (ctx) => {
     try {
         await ctx.store.dispatch(deauthorizeApp({clientId: app.id, userId: me})).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'revoke the authorization'));
+        return post(describeErrorMd(toApiError(err), 'revoke the authorization'));
     }
     return post(`Revoked your authorization of ${md(app.name)} (${code(app.id)}): its tokens for your account no longer work. It will ask for your consent again next time.`);
 };

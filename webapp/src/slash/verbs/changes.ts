@@ -4,7 +4,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 import {EMPTY_FORM} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
-import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE} from '../../store/messages';
+import {DELETE_CONSEQUENCE, REGENERATE_CONSEQUENCE} from '../../store/messages';
 import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';
 import {validateApp} from '../../validation';
@@ -12,6 +12,7 @@ import type {FieldErrors} from '../../validation';
 import {currentUserId, inputError, post, usernames} from '../context';
 import type {VerbContext, VerbHandler} from '../context';
 import {appFields, code, fieldList, md, SECRET_WARNING} from '../format';
+import {describeErrorMd} from '../markdown';
 import {resolveApp} from '../resolve_app';
 
 const str = (v: FlagValue | undefined) => (typeof v === 'string' ? v : undefined);
@@ -64,7 +65,7 @@ export const create: VerbHandler = async (ctx) => {
     try {
         created = await ctx.store.dispatch(createApp(app)).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'create the app'));
+        return post(describeErrorMd(toApiError(err), 'create the app'));
     }
     const notes = app.is_trusted && !created.is_trusted ? [trustNote] : [];
     return post(await appMessage(ctx, `Created OAuth app ${md(created.name)}`, created, true, notes));
@@ -133,7 +134,7 @@ export const edit: VerbHandler = async (ctx) => {
     try {
         updated = await ctx.store.dispatch(updateApp(merged.app)).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'edit the app'));
+        return post(describeErrorMd(toApiError(err), 'edit the app'));
     }
     const notes = merged.app.is_trusted && !updated.is_trusted ? [trustNote] : [];
     const changed = merged.changes.map((c) => `- ${c.field}: ${c.from ? code(c.from) : '(empty)'} → ${c.to ? code(c.to) : '(empty)'}`);
@@ -142,9 +143,9 @@ export const edit: VerbHandler = async (ctx) => {
 
 function confirmation(verb: string, app: OAuthApp, consequence: string): string {
     return [
-        `**${verb === 'delete' ? 'Delete' : 'Regenerate the secret of'} ${md(app.name)}** (${code(app.id)})? ${consequence}`,
+        `**${verb === 'delete' ? 'Delete the app' : 'Regenerate the secret of'}** ${md(app.name)} (${code(app.id)})? ${consequence}`,
         '',
-        `To confirm, type: \`/oauth ${verb} ${app.id} --yes\``,
+        `To confirm, type: ${code(`/oauth ${verb} ${app.id} --yes`)}`,
     ].join('\n');
 }
 
@@ -160,7 +161,7 @@ export const remove: VerbHandler = async (ctx) => {
     try {
         await ctx.store.dispatch(deleteApp(app.id)).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'delete the app'));
+        return post(describeErrorMd(toApiError(err), 'delete the app'));
     }
     return post(`Deleted OAuth app ${md(app.name)} (${code(app.id)}).`);
 };
@@ -181,7 +182,7 @@ export const regenSecret: VerbHandler = async (ctx) => {
     try {
         updated = await ctx.store.dispatch(regenerateSecret(app.id)).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'regenerate the secret'));
+        return post(describeErrorMd(toApiError(err), 'regenerate the secret'));
     }
     return post(await appMessage(ctx, `New secret for ${md(updated.name)}`, updated, true, ['The old secret no longer works.']));
 };

@@ -2,11 +2,12 @@
 import {getClient} from '../../client/oauth_client';
 import type {ClientRegistrationResponse} from '../../client/oauth_client';
 import {toApiError} from '../../store/errors';
-import {DCR_SETTING, describeError, PROVIDER_SETTING} from '../../store/messages';
+import {DCR_SETTING, PROVIDER_SETTING} from '../../store/messages';
 import {fetchMetadata, registerClient} from '../../store/slice';
 import {post} from '../context';
 import type {VerbHandler} from '../context';
 import {code, fieldList, md, SECRET_WARNING} from '../format';
+import {describeErrorMd} from '../markdown';
 
 const trimSlash = (u: string) => u.replace(/\/+$/, '');
 
@@ -31,7 +32,7 @@ export const metadata: VerbHandler = async (ctx) => {
     try {
         result = await ctx.store.dispatch(fetchMetadata()).unwrap();
     } catch (err) {
-        return post(describeError(toApiError(err), 'read the OAuth server metadata'));
+        return post(describeErrorMd(toApiError(err), 'read the OAuth server metadata'));
     }
     const siteURL = trimSlash(getClient().getUrl());
     const permission = await permissionCheck();
@@ -83,6 +84,6 @@ export const register: VerbHandler = async (ctx) => {
         if (apiError.server_error_id === 'unsupported_operation') {
             return post(`Could not register the client: dynamic client registration is turned off on this server. An admin can turn it on in ${DCR_SETTING} (the OAuth 2.0 service provider must be on too). The server said: "${apiError.message}"`);
         }
-        return post(describeError(apiError, 'register the client'));
+        return post(describeErrorMd(apiError, 'register the client'));
     }
 };
