@@ -14,7 +14,7 @@ TOOLS := $(CURDIR)/.cache/bin
 GO_SOURCES := $(shell find server -name '*.go' -o -name '*.json' -o -name go.mod -o -name go.sum)
 TS_SOURCES := $(shell find webapp/src -type f) webapp/webpack.config.js tsconfig.json plugin.json server/command/grammar.json
 
-.PHONY: all dist server webapp test test-all check-style deploy run e2e bench clean help
+.PHONY: all dist server webapp test test-all check-style deploy run e2e bench fuzz parity clean help
 
 ## all: check style, run unit tests and build the bundle
 all: check-style test dist
@@ -64,8 +64,29 @@ e2e/browser/dist/e2e-host.js: node_modules/.package-lock.json e2e/browser/host.t
 e2e: dist e2e/browser/dist/e2e-host.js
 	bash e2e/run.sh test
 
-## test-all: every test there is: style, unit and real-server (the README's test command)
-test-all: check-style test e2e
+## test-all: every test there is: style, unit, parity and real-server (the README's test command)
+test-all: check-style test parity e2e
+
+FUZZ_RUNS ?= 100000
+PARITY_ORACLE := $(TOOLS)/parity-oracle
+PARITY_TS := node --import tsx scripts/parity/oracle.ts
+
+$(PARITY_ORACLE): $(GO_SOURCES)
+	cd server && $(GO) build -o $@ ./internal/parity/oracle
+
+## fuzz: generated commands, URLs and texts through both halves (FUZZ_RUNS each, default 100,000); 0 differences or it fails
+fuzz: node_modules/.package-lock.json $(PARITY_ORACLE)
+	PARITY_PEER=$(PARITY_ORACLE) FUZZ_RUNS=$(FUZZ_RUNS) $(NPM) run --silent fuzz
+	@for target in FuzzCommand FuzzURL FuzzRender; do \
+		out=$$(cd server && PARITY_PEER="$(PARITY_TS)" PARITY_DIR=$(CURDIR) $(GO) test ./internal/parity -run '^$$' \
+			-fuzz "^$$target\$$" -fuzztime $(FUZZ_RUNS)x 2>&1) || { echo "$$out"; exit 1; }; \
+		echo "go fuzz $$target: $$(echo "$$out" | grep -o 'execs: [0-9]*' | tail -1 | cut -d' ' -f2) inputs, 0 differences with the TypeScript half"; \
+	done
+
+## parity: a quick, fixed-seed fuzz run (part of test-all)
+parity: node_modules/.package-lock.json $(PARITY_ORACLE)
+	PARITY_PEER=$(PARITY_ORACLE) FUZZ_RUNS=5000 FUZZ_SEED=42 $(NPM) run --silent fuzz
+	cd server && PARITY_PEER="$(PARITY_TS)" PARITY_DIR=$(CURDIR) $(GO) test -count=1 ./internal/parity
 
 ## check-style: eslint, tsc --noEmit, go vet and golangci-lint
 check-style: node_modules/.package-lock.json $(TOOLS)/golangci-lint

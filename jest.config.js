@@ -1,4 +1,4 @@
-// Two projects: `unit` (jsdom, fakes allowed) and `e2e` (node, against the real
+// Three projects: `unit` (jsdom, fakes allowed), `fuzz` (parity with the Go half) and `e2e` (node, against the real
 // server started by e2e/run.sh; never run without it).
 const tsJest = ['ts-jest', {tsconfig: {jsx: 'react', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true}}];
 
@@ -10,6 +10,14 @@ module.exports = {
             roots: ['<rootDir>/webapp/src'],
             transform: {'^.+\\.tsx?$': tsJest},
             setupFilesAfterEnv: ['<rootDir>/webapp/jest.setup.ts'],
+        },
+        {
+            // make fuzz: fast-check against the Go half (needs PARITY_PEER).
+            displayName: 'fuzz',
+            testEnvironment: 'node',
+            roots: ['<rootDir>/scripts/parity'],
+            testMatch: ['**/*.fuzz.ts'],
+            transform: {'^.+\\.tsx?$': tsJest},
         },
         {
             displayName: 'e2e',

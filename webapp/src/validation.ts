@@ -1,6 +1,6 @@
 // The server's OAuthApp.IsValid rules (server/public/model/oauth.go), checked
 // before a request so a bad field is named precisely and nothing is half-applied.
-import {isValidHTTPURL} from './grammar/parse';
+import {isValidHTTPURL} from './grammar/http_url';
 
 export type AppFields = {
     name: string;

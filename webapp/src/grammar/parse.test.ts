@@ -1,6 +1,7 @@
 
 import {grammar} from './grammar';
-import {formatParseError, isValidHTTPURL, parse} from './parse';
+import {isValidHTTPURL} from './http_url';
+import {formatParseError, parse} from './parse';
 import {help, usage} from './usage';
 
 import golden from '../../../server/command/testdata/help.golden.json';

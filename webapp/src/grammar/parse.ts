@@ -2,6 +2,7 @@
 // vectors in server/command/testdata/vectors.json, so they accept, reject and
 // word their errors identically. Nothing here makes a request.
 import {argLabel, findFlag, findVerb, grammar, verbNames} from './grammar';
+import {isValidHTTPURL} from './http_url';
 import {asciiLower, quoteInput} from './quote';
 import {usage} from './usage';
 
@@ -96,47 +97,6 @@ function missingSpace(value: string, after: string[]): ParseError {
 const isFlagToken = (t: Token) => !t.quoted && t.text.startsWith('--') && t.text.length > 2;
 
 const q = quoteInput;
-
-// The server's model.IsValidHTTPURL: an http:// or https:// prefix, then what
-// Go's url.ParseRequestURI accepts, with a host. The browser's URL parser is
-// both stricter (port range) and looser (bad % escapes), so Go's rules are
-// followed here; the shared vectors pin the cases where the two differ.
-const HOST_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:[\]<>"\u0080-\uffff]*$/;
-const USERINFO_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:%@]*$/;
-const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
-
-export function isValidHTTPURL(raw: string): boolean {
-    const prefix = ['http://', 'https://'].find((p) => raw.startsWith(p));
-    if (!prefix || Array.from(raw).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) {
-        return false;
-    }
-    const rest = raw.slice(prefix.length).split('?')[0];
-    const slash = rest.indexOf('/');
-    const authority = slash === -1 ? rest : rest.slice(0, slash);
-    const path = slash === -1 ? '' : rest.slice(slash);
-    const at = authority.lastIndexOf('@');
-    const userinfo = at === -1 ? '' : authority.slice(0, at);
-    let host = at === -1 ? authority : authority.slice(at + 1);
-    if (!USERINFO_CHARS.test(userinfo) || BAD_ESCAPE.test(userinfo) || BAD_ESCAPE.test(path)) {
-        return false;
-    }
-    let port = '';
-    if (host.startsWith('[')) {
-        const close = host.indexOf(']');
-        if (close === -1) {
-            return false;
-        }
-        port = host.slice(close + 1);
-        host = host.slice(0, close + 1);
-    } else if (host.includes(':')) {
-        port = host.slice(host.lastIndexOf(':'));
-        host = host.slice(0, host.lastIndexOf(':'));
-    }
-    if (port !== '' && !(/^:[0-9]*$/).test(port)) {
-        return false;
-    }
-    return host + port !== '' && HOST_CHARS.test(host) && !(/%/).test(host);
-}
 
 function unknownVerb(word: string): ParseError {
     return {
