@@ -7,12 +7,13 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import AppForm from './app_form';
 import {useAppForm} from './use_app_form';
+import type {SavedMode} from './use_app_form';
 
 import {formClosed, formFieldChanged} from '../store/slice';
 import type {HostDispatch} from '../types/host';
 
 type Props = {
-    onSaved: (app: OAuthApp, mode: 'create' | 'edit') => void;
+    onSaved: (app: OAuthApp, mode: SavedMode) => void;
 };
 
 export default function ConnectedAppForm({onSaved}: Props) {

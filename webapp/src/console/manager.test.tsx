@@ -280,6 +280,30 @@ describe('edit', () => {
         await screen.findByText('Saved Renamed.');
         expect(fake.editOAuthApp).toHaveBeenCalledWith({...app(1), name: 'Renamed'});
     });
+
+    test('keeps a change someone else made meanwhile to a field this admin did not touch', async () => {
+        const getOAuthApp = jest.fn().
+            mockResolvedValueOnce(app(1)).
+            mockResolvedValueOnce(app(1, {description: 'changed by bob', callback_urls: ['https://bob.example/cb']}));
+        const {fake, user} = setup({client: {getOAuthApp}});
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'Edit App 001'}));
+        fireEvent.change(await screen.findByLabelText(/^Name/), {target: {value: 'Renamed'}});
+        fireEvent.click(screen.getByRole('button', {name: 'Save changes'}));
+        await screen.findByText('Saved Renamed.');
+        expect(getOAuthApp).toHaveBeenCalledTimes(2);
+        expect(fake.editOAuthApp).toHaveBeenCalledWith({...app(1), name: 'Renamed', description: 'changed by bob', callback_urls: ['https://bob.example/cb']});
+    });
+
+    test('saving without a change sends nothing and says so', async () => {
+        const {fake, user} = setup();
+        await waitFor(() => expect(rows()).toHaveLength(4));
+        await user.click(screen.getByRole('button', {name: 'Edit App 001'}));
+        await screen.findByLabelText(/^Name/);
+        fireEvent.click(screen.getByRole('button', {name: 'Save changes'}));
+        await screen.findByText('Nothing to change: App 001 already has these values.');
+        expect(fake.editOAuthApp).not.toHaveBeenCalled();
+    });
 });
 
 describe('confirmations', () => {

@@ -17,7 +17,7 @@ import {filterApps, sortApps} from './query';
 import type {SortKey, TriState} from './query';
 import StatusPanel from './status_panel';
 import {button, errorText, input, primaryButton, section} from './styles';
-import type {NewSecret} from './use_app_form';
+import type {NewSecret, SavedMode} from './use_app_form';
 import {EMPTY_FORM} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
@@ -84,11 +84,12 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const [secrets, setSecrets] = useState<Record<string, string>>({});
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
     const setNotice = (text: string) => dispatch(noticeSet(text));
-    const onSaved = (saved: OAuthApp, mode: 'create' | 'edit') => {
+    const onSaved = (saved: OAuthApp, mode: SavedMode) => {
         if (mode === 'create' && saved.client_secret) {
             setNewSecret({appName: saved.name, secret: saved.client_secret});
         }
-        setNotice(`${mode === 'create' ? 'Created' : 'Saved'} ${saved.name}.`);
+        const done = {create: `Created ${saved.name}.`, edit: `Saved ${saved.name}.`, unchanged: `Nothing to change: ${saved.name} already has these values.`};
+        setNotice(done[mode]);
     };
 
     const load = useCallback(async () => {

@@ -6,6 +6,8 @@ import {useDispatch, useSelector} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import {mergeEdit} from '../store/edit_merge';
+import type {EditFlags} from '../store/edit_merge';
 import {toApiError} from '../store/errors';
 import type {ApiError} from '../store/errors';
 import {describeError} from '../store/messages';
@@ -33,7 +35,32 @@ function formErrorsFrom(err: ApiError, action: string): FormErrors {
     return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
 }
 
-export function useAppForm(onSaved: (app: OAuthApp, mode: 'create' | 'edit') => void) {
+// The edit flags (as `/oauth edit` takes them) for what differs from the
+// values the form was opened with.
+export function changedFlags(original: FormFields, typed: FormFields, isAdmin: boolean): EditFlags {
+    const flags: EditFlags = {};
+    const texts: Array<[keyof FormFields & ('name' | 'description' | 'homepage' | 'icon_url'), string]> = [
+        ['name', 'name'], ['description', 'description'], ['homepage', 'homepage'], ['icon_url', 'icon-url'],
+    ];
+    for (const [key, flag] of texts) {
+        const value = key === 'description' ? typed[key] : typed[key].trim();
+        if (value !== (key === 'description' ? original[key] : original[key].trim())) {
+            flags[flag] = value;
+        }
+    }
+    const callbacks = splitLines(typed.callbacks);
+    if (callbacks.join('\n') !== splitLines(original.callbacks).join('\n')) {
+        flags.callback = callbacks;
+    }
+    if (isAdmin && typed.is_trusted !== original.is_trusted) {
+        flags.trusted = String(typed.is_trusted);
+    }
+    return flags;
+}
+
+export type SavedMode = 'create' | 'edit' | 'unchanged';
+
+export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
     const dispatch = useDispatch<HostDispatch>();
     const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
     const isAdmin = useSelector(isSystemAdmin);
@@ -59,9 +86,16 @@ export function useAppForm(onSaved: (app: OAuthApp, mode: 'create' | 'edit') => 
             if (form.mode === 'create') {
                 saved = await dispatch(createApp({...fields, is_trusted: isAdmin && f.is_trusted, is_public: f.is_public})).unwrap();
             } else {
-                // The update replaces the whole app: start from the server's copy.
+                // Only what this admin changed, merged into a fresh read: an
+                // edit someone made meanwhile to another field is kept.
                 const fresh = await dispatch(fetchApp(form.appId!)).unwrap();
-                saved = await dispatch(updateApp({...fresh, ...fields, is_trusted: isAdmin ? f.is_trusted : fresh.is_trusted})).unwrap();
+                const merged = mergeEdit(fresh, changedFlags(form.original ?? f, f, isAdmin));
+                if ('missingCallback' in merged || merged.changes.length === 0) {
+                    dispatch(formClosed());
+                    onSaved(fresh, 'unchanged');
+                    return;
+                }
+                saved = await dispatch(updateApp(merged.app)).unwrap();
             }
             dispatch(formClosed());
             onSaved(saved, form.mode);

@@ -4,6 +4,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 import {EMPTY_FORM} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
+import {mergeEdit} from '../../store/edit_merge';
 import {DELETE_CONSEQUENCE, REGENERATE_CONSEQUENCE} from '../../store/messages';
 import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';
@@ -71,48 +72,9 @@ export const create: VerbHandler = async (ctx) => {
     return post(await appMessage(ctx, `Created OAuth app ${md(created.name)}`, created, true, notes));
 };
 
-type Change = {field: string; from: string; to: string};
-
-// The server replaces the whole app on update: start from the stored app and
-// change only what was asked, so nothing else is cleared.
-export function mergeEdit(app: OAuthApp, flags: Record<string, FlagValue>): {app: OAuthApp; changes: Change[]} | {error: string} {
-    const next: OAuthApp = {...app, callback_urls: [...app.callback_urls]};
-    const setText = (key: 'name' | 'description' | 'homepage' | 'icon_url', flag: string) => {
-        const value = str(flags[flag]);
-        if (value !== undefined) {
-            next[key] = value;
-        }
-    };
-    setText('name', 'name');
-    setText('description', 'description');
-    setText('homepage', 'homepage');
-    setText('icon_url', 'icon-url');
-    if ('callback' in flags) {
-        next.callback_urls = [...new Set(list(flags.callback))];
-    }
-    for (const url of list(flags['remove-callback'])) {
-        if (!next.callback_urls.includes(url)) {
-            return {error: `${code(url)} is not a callback URL of ${md(app.name)}. Its callback URLs are: ${app.callback_urls.map((u) => code(u)).join(', ')}.`};
-        }
-        next.callback_urls = next.callback_urls.filter((u) => u !== url);
-    }
-    for (const url of list(flags['add-callback'])) {
-        if (!next.callback_urls.includes(url)) {
-            next.callback_urls.push(url);
-        }
-    }
-    if (typeof flags.trusted === 'string') {
-        next.is_trusted = flags.trusted === 'true';
-    }
-    const changes: Change[] = [];
-    const show = (v: string | boolean | string[]) => (Array.isArray(v) ? v.join(', ') : String(v));
-    for (const key of ['name', 'description', 'homepage', 'icon_url', 'callback_urls', 'is_trusted'] as const) {
-        if (show(app[key]) !== show(next[key])) {
-            changes.push({field: key, from: show(app[key]), to: show(next[key])});
-        }
-    }
-    return {app: next, changes};
-}
+// What `/oauth edit` says when --remove-callback names a URL the app lacks.
+export const missingCallbackError = (app: OAuthApp, url: string) =>
+    `${code(url)} is not a callback URL of ${md(app.name)}. Its callback URLs are: ${app.callback_urls.map((u) => code(u)).join(', ')}.`;
 
 export const edit: VerbHandler = async (ctx) => {
     const resolved = await resolveApp(ctx, ctx.parsed.args.app, 'edit the app');
@@ -120,8 +82,8 @@ export const edit: VerbHandler = async (ctx) => {
         return post(resolved.failure);
     }
     const merged = mergeEdit(resolved.app, ctx.parsed.flags);
-    if ('error' in merged) {
-        return inputError(merged.error);
+    if ('missingCallback' in merged) {
+        return inputError(missingCallbackError(resolved.app, merged.missingCallback));
     }
     if (merged.changes.length === 0) {
         return post(`Nothing to change: ${md(resolved.app.name)} already has these values.`);
