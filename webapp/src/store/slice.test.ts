@@ -3,7 +3,7 @@ import {configureStore} from '@reduxjs/toolkit';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {selectApps, selectMetadata, selectRequest, stateKey} from './selectors';
-import {fetchAllApps, fetchMetadata, listAllApps, reducer, toSummary} from './slice';
+import {createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, listAllApps, reducer, toSummary, updateApp} from './slice';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
@@ -63,6 +63,87 @@ test('listAllApps repeats passes while apps move between pages, without duplicat
     expect(result.apps.map((a) => a.id).sort()).toEqual([...ids].sort());
     expect(result.complete).toBe(true);
     expect(result.passes).toBe(3);
+});
+
+test('listAllApps: an app deleted during the listing does not come back', async () => {
+    let ids = Array.from({length: 12}, (_, i) => `id${i}`);
+    let calls = 0;
+    const getPage = jest.fn(async (page: number, perPage: number) => {
+        calls++;
+        if (calls === 2) {
+            ids = ids.filter((id) => id !== 'id1');
+        }
+        return ids.slice(page * perPage, (page + 1) * perPage).map((id) => app(id));
+    });
+    const result = await listAllApps(getPage, {perPage: 5, concurrency: 1});
+    expect(result.complete).toBe(true);
+    expect(result.apps.map((a) => a.id)).not.toContain('id1');
+    expect(result.apps).toHaveLength(11);
+});
+
+// A server whose listing answers only when told to, to interleave responses.
+function slowListing(ids: string[]) {
+    const releases: Array<() => void> = [];
+    const getOAuthApps = jest.fn((page: number, perPage: number) => {
+        const snapshot = ids.slice(page * perPage, (page + 1) * perPage).map((id) => app(id));
+        return new Promise<OAuthApp[]>((resolve) => releases.push(() => resolve(snapshot)));
+    });
+    const releaseAll = async () => {
+        while (releases.length) {
+            releases.shift()!();
+            // eslint-disable-next-line no-await-in-loop
+            await new Promise((r) => setTimeout(r, 0));
+        }
+    };
+    return {getOAuthApps, releaseAll};
+}
+
+describe('reads never undo writes', () => {
+    test('a listing that started before a create and a delete keeps both', async () => {
+        const server = slowListing(['a', 'b', 'c']);
+        setClient({
+            getOAuthApps: server.getOAuthApps,
+            createOAuthApp: jest.fn(async () => app('new')),
+            deleteOAuthApp: jest.fn(async () => ({status: 'OK'})),
+        } as unknown as OAuthClient);
+        const store = makeStore();
+        const listing = store.dispatch(fetchAllApps());
+        await store.dispatch(createApp({name: 'n', description: '', homepage: 'https://e.co', icon_url: '', callback_urls: ['https://e.co/cb'], is_trusted: false, is_public: false}));
+        await store.dispatch(deleteApp('b'));
+        await server.releaseAll();
+        await listing;
+        expect(selectApps(store.getState()).map((a) => a.id)).toEqual(['a', 'c', 'new']);
+    });
+
+    test('an older listing that lands after a newer one is dropped', async () => {
+        const old = slowListing(['a', 'b']);
+        setClient({getOAuthApps: old.getOAuthApps} as unknown as OAuthClient);
+        const store = makeStore();
+        const first = store.dispatch(fetchAllApps());
+        setClient({getOAuthApps: pagedServer(['a'])} as unknown as OAuthClient);
+        await store.dispatch(fetchAllApps());
+        await old.releaseAll();
+        await first;
+        expect(selectApps(store.getState()).map((a) => a.id)).toEqual(['a']);
+    });
+
+    test('a read of an app that started before its update does not bring the old values back', async () => {
+        let answer: (a: OAuthApp) => void = () => undefined;
+        setClient({
+            getOAuthApps: pagedServer(['a']),
+            getOAuthApp: jest.fn(() => new Promise<OAuthApp>((resolve) => {
+                answer = resolve;
+            })),
+            editOAuthApp: jest.fn(async (a: OAuthApp) => a),
+        } as unknown as OAuthClient);
+        const store = makeStore();
+        await store.dispatch(fetchAllApps());
+        const read = store.dispatch(fetchApp('a'));
+        await store.dispatch(updateApp({...app('a'), name: 'Renamed'}));
+        answer(app('a'));
+        await read;
+        expect(selectApps(store.getState())[0].name).toBe('Renamed');
+    });
 });
 
 test('fetchAllApps fills the slice in order and records the request', async () => {

@@ -50,6 +50,7 @@ export type OAuthManagerState = {
     };
     settings: PluginSettings | null;
     requests: Record<string, RequestState>;
+    sync: SyncState;
     lastError: ApiError | null;
 
     // The System Console manager's view: what is searched, sorted and typed.
@@ -61,6 +62,18 @@ export type OAuthManagerState = {
         confirm: Confirmation | null;
         notice: string;
     };
+};
+
+// Reads never undo writes. A read records how many writes had completed when
+// it started; when it lands, an app written after that keeps what the write
+// left (present or deleted), and a listing older than one already applied is
+// dropped.
+export type SyncState = {
+    writeSeq: number;
+    writes: Record<string, {seq: number; deleted: boolean}>;
+    readSerial: number;
+    appliedListing: number;
+    reads: Record<string, {serial: number; writeSeq: number}>;
 };
 
 export type Confirmation = {
@@ -108,6 +121,7 @@ export const initialState: OAuthManagerState = {
     metadata: {document: null, providerEnabled: null},
     settings: null,
     requests: {},
+    sync: {writeSeq: 0, writes: {}, readSerial: 0, appliedListing: 0, reads: {}},
     lastError: null,
     ui: {query: defaultQuery, page: 0, form: null, confirm: null, notice: ''},
 };
@@ -141,35 +155,39 @@ function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, 
 export type AllAppsResult = {apps: AppSummary[]; complete: boolean; passes: number};
 
 // The list query has no ORDER BY, so an app updated while pages are fetched can
-// move between pages: one pass may both repeat and miss apps. Passes are
-// repeated (de-duplicated by id) until one adds no new id. Pages of a pass are
-// fetched `concurrency` at a time.
+// move between pages: one pass may both repeat and miss apps, and an app
+// deleted meanwhile is in early passes only. Passes are repeated until two in a
+// row find the same ids; only the last pass is kept, so nothing it did not see
+// comes back. Pages of a pass are fetched `concurrency` at a time.
 export async function listAllApps(
     getPage: (page: number, perPage: number) => Promise<OAuthApp[]>,
     {perPage = MAX_PER_PAGE, concurrency = 4, maxPasses = 4} = {},
 ): Promise<AllAppsResult> {
-    const byId = new Map<string, AppSummary>();
+    let previous: Set<string> | undefined;
+    let apps: AppSummary[] = [];
     for (let pass = 1; pass <= maxPasses; pass++) {
-        const before = byId.size;
+        const byId = new Map<string, AppSummary>();
         let done = false;
         for (let first = 0; !done; first += concurrency) {
             const window = Array.from({length: concurrency}, (_, i) => first + i);
             // eslint-disable-next-line no-await-in-loop
             const results = await Promise.all(window.map((p) => getPage(p, perPage)));
-            for (const apps of results) {
-                for (const app of apps) {
+            for (const page of results) {
+                for (const app of page) {
                     byId.set(app.id, toSummary(app));
                 }
-                if (apps.length < perPage) {
+                if (page.length < perPage) {
                     done = true;
                 }
             }
         }
-        if (pass > 1 && byId.size === before) {
-            return {apps: [...byId.values()], complete: true, passes: pass};
+        apps = [...byId.values()];
+        if (previous && previous.size === byId.size && apps.every((app) => previous!.has(app.id))) {
+            return {apps, complete: true, passes: pass};
         }
+        previous = new Set(byId.keys());
     }
-    return {apps: [...byId.values()], complete: false, passes: maxPasses};
+    return {apps, complete: false, passes: maxPasses};
 }
 
 export const fetchAppsPage = apiThunk('fetchAppsPage', async (client, {page, perPage}: {page: number; perPage: number}) =>
@@ -233,7 +251,7 @@ export const fetchSettings = apiThunk('fetchSettings', (client) => client.getPlu
 // Every thunk's status lands under requests[<its short name>].
 const requestKey = (type: string) => type.split('/')[1];
 
-type Rejected = {type: string; payload?: ApiError; error: {message?: string}};
+type Rejected = {type: string; payload?: ApiError; error: {message?: string}; meta: {requestId: string}};
 
 const isOurs = (suffix: string) => (action: {type: string}) => action.type.startsWith('oauthManager/') && action.type.endsWith(suffix);
 
@@ -246,13 +264,63 @@ function removeApp(state: OAuthManagerState, appId: string) {
     state.apps.order = state.apps.order.filter((id) => id !== appId);
 }
 
-function replaceListing(state: OAuthManagerState, apps: AppSummary[]) {
-    state.apps.order = [];
+type Meta = {meta: {requestId: string}};
+
+function wrote(state: OAuthManagerState, appId: string, deleted = false) {
+    state.sync.writeSeq++;
+    state.sync.writes[appId] = {seq: state.sync.writeSeq, deleted};
+}
+
+// The read that started this request: when, counted in completed writes.
+function readStart(state: OAuthManagerState, {meta}: Meta) {
+    const start = state.sync.reads[meta.requestId] ?? {serial: 0, writeSeq: 0};
+    delete state.sync.reads[meta.requestId];
+    return start;
+}
+
+const writtenSince = (state: OAuthManagerState, appId: string, writeSeq: number) => (state.sync.writes[appId]?.seq ?? 0) > writeSeq;
+
+function replaceListing(state: OAuthManagerState, apps: AppSummary[], action: Meta): boolean {
+    const {serial, writeSeq} = readStart(state, action);
+    if (serial < state.sync.appliedListing) {
+        return false;
+    }
+    state.sync.appliedListing = serial;
+    const order: string[] = [];
     for (const app of apps) {
-        state.apps.byId[app.id] = app;
-        state.apps.order.push(app.id);
+        if (!writtenSince(state, app.id, writeSeq)) {
+            state.apps.byId[app.id] = app;
+            order.push(app.id);
+        } else if (!state.sync.writes[app.id].deleted) {
+            order.push(app.id);
+        }
+    }
+
+    // Apps created or kept by a write this listing predates.
+    for (const [id, write] of Object.entries(state.sync.writes)) {
+        if (write.seq > writeSeq && !write.deleted && state.apps.byId[id] && !order.includes(id)) {
+            order.push(id);
+        }
+    }
+    state.apps.order = order;
+    return true;
+}
+
+// A single app read: dropped when the app was written after the read began.
+function storeRead(state: OAuthManagerState, app: OAuthApp, action: Meta, {sanitized = false} = {}) {
+    const {writeSeq} = readStart(state, action);
+    if (writtenSince(state, app.id, writeSeq)) {
+        return;
+    }
+    if (!sanitized) {
+        storeApp(state, app);
+    } else if (!state.apps.byId[app.id]) {
+        // Info is sanitized: keep what a full read already knew about the type.
+        state.apps.byId[app.id] = toSummary(app, {sanitized: true});
     }
 }
+
+const READS = ['fetchAppsPage', 'fetchAllApps', 'fetchApp', 'fetchAppInfo'];
 
 const slice = createSlice({
     name: 'oauthManager',
@@ -302,27 +370,34 @@ const slice = createSlice({
     extraReducers: (builder) => {
         builder.
             addCase(fetchAppsPage.fulfilled, (state, action) => {
-                replaceListing(state, action.payload);
-                state.listing = {page: action.meta.arg.page, perPage: action.meta.arg.perPage, complete: false};
-            }).
-            addCase(fetchAllApps.fulfilled, (state, action) => {
-                replaceListing(state, action.payload.apps);
-                state.listing = {page: 0, perPage: MAX_PER_PAGE, complete: action.payload.complete};
-            }).
-            addCase(fetchApp.fulfilled, (state, action) => storeApp(state, action.payload)).
-            addCase(fetchAppInfo.fulfilled, (state, action) => {
-                // Info is sanitized: keep what a full read already knew about the type.
-                if (!state.apps.byId[action.payload.id]) {
-                    state.apps.byId[action.payload.id] = toSummary(action.payload, {sanitized: true});
+                if (replaceListing(state, action.payload, action)) {
+                    state.listing = {page: action.meta.arg.page, perPage: action.meta.arg.perPage, complete: false};
                 }
             }).
+            addCase(fetchAllApps.fulfilled, (state, action) => {
+                if (replaceListing(state, action.payload.apps, action)) {
+                    state.listing = {page: 0, perPage: MAX_PER_PAGE, complete: action.payload.complete};
+                }
+            }).
+            addCase(fetchApp.fulfilled, (state, action) => storeRead(state, action.payload, action)).
+            addCase(fetchAppInfo.fulfilled, (state, action) => storeRead(state, action.payload, action, {sanitized: true})).
             addCase(createApp.fulfilled, (state, action) => {
                 storeApp(state, action.payload);
                 state.apps.order.push(action.payload.id);
+                wrote(state, action.payload.id);
             }).
-            addCase(updateApp.fulfilled, (state, action) => storeApp(state, action.payload)).
-            addCase(regenerateSecret.fulfilled, (state, action) => storeApp(state, action.payload)).
-            addCase(deleteApp.fulfilled, (state, action) => removeApp(state, action.payload)).
+            addCase(updateApp.fulfilled, (state, action) => {
+                storeApp(state, action.payload);
+                wrote(state, action.payload.id);
+            }).
+            addCase(regenerateSecret.fulfilled, (state, action) => {
+                storeApp(state, action.payload);
+                wrote(state, action.payload.id);
+            }).
+            addCase(deleteApp.fulfilled, (state, action) => {
+                removeApp(state, action.payload);
+                wrote(state, action.payload, true);
+            }).
             addCase(fetchAuthorizedApps.fulfilled, (state, action) => {
                 for (const app of action.payload) {
                     state.apps.byId[app.id] = state.apps.byId[app.id] ?? app;
@@ -344,13 +419,18 @@ const slice = createSlice({
             addCase(fetchSettings.fulfilled, (state, action) => {
                 state.settings = action.payload;
             }).
-            addMatcher(isOurs('/pending'), (state, action) => {
+            addMatcher(isOurs('/pending'), (state, action: {type: string} & Meta) => {
                 state.requests[requestKey(action.type)] = {status: 'pending'};
+                if (READS.includes(requestKey(action.type))) {
+                    state.sync.readSerial++;
+                    state.sync.reads[action.meta.requestId] = {serial: state.sync.readSerial, writeSeq: state.sync.writeSeq};
+                }
             }).
             addMatcher(isOurs('/fulfilled'), (state, action) => {
                 state.requests[requestKey(action.type)] = {status: 'succeeded'};
             }).
             addMatcher((action): action is Rejected => isOurs('/rejected')(action), (state, action) => {
+                delete state.sync.reads[action.meta.requestId];
                 const error = action.payload ?? {message: action.error.message ?? 'Unknown error'};
                 state.requests[requestKey(action.type)] = {status: 'failed', error};
                 state.lastError = error;
