@@ -273,7 +273,7 @@ describe('metadata', () => {
         const {text} = await users.admin.run('/oauth metadata');
         expect(text).toContain('**OAuth 2.0 service provider**: on');
         expect(text).toContain('**Dynamic client registration**: on');
-        expect(text).toContain('matches the Site URL');
+        expect(text).toContain('matches the address you reached this server at');
         expect(text).toContain('you hold `manage_oauth` and `manage_system_wide_oauth`');
         expect(text).toContain(`\`${env.siteURL}/oauth/authorize\``);
     });

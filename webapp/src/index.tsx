@@ -10,18 +10,16 @@ import type {PluginRegistry} from './types/registry';
 // The section of settings_schema in plugin.json with "custom": true that the manager fills.
 export const MANAGER_SECTION_KEY = 'OAuthApps';
 
-function siteURL(store: HostStore): string {
-    const configured = store.getState().entities?.general?.config?.SiteURL;
-    if (configured) {
-        return configured;
-    }
+// The address this admin reached the server at (as the web app's own client
+// does), not the configured Site URL: the issuer check compares the two.
+function pageURL(): string {
     const basename = (window as {basename?: string}).basename ?? '';
     return window.location.origin + basename;
 }
 
 export class Plugin {
     initialize(registry: PluginRegistry, store: HostStore) {
-        configureClient(siteURL(store));
+        configureClient(pageURL());
         registry.registerReducer(reducer);
         registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
         registry.registerAdminConsoleCustomSection(MANAGER_SECTION_KEY, OAuthManagerSection);

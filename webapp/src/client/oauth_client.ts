@@ -2,6 +2,7 @@
 // registration), made with Client4's own request options (session, CSRF token,
 // headers) and failing with the official ClientError.
 import {Client4, ClientError} from '@mattermost/client';
+import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {pluginId} from '../manifest';
 
@@ -48,7 +49,39 @@ export type PluginSettings = {
 
 type ErrorBody = {message?: string; id?: string; error?: string; error_description?: string};
 
+// A request that never got an HTTP answer (fetch itself failed: offline, DNS,
+// TLS, a proxy closing the connection). Told apart from defects in our code.
+export class NetworkError extends Error {
+    readonly kind = 'network';
+    constructor(readonly url: string, cause: unknown) {
+        super(cause instanceof Error ? cause.message : String(cause));
+    }
+}
+
+const asNetworkError = (err: unknown, url: string) => (err instanceof ClientError ? err : new NetworkError(url, err));
+
 export class OAuthClient extends Client4 {
+    constructor() {
+        super();
+
+        // Client4 lets fetch's own TypeError through when no answer came back;
+        // every Client4 call goes through this (private) method.
+        const wrapped = this as unknown as {doFetchWithResponse: (url: string, options: unknown) => Promise<unknown>};
+        const inner = wrapped.doFetchWithResponse;
+        wrapped.doFetchWithResponse = async (url, options) => {
+            try {
+                return await inner(url, options);
+            } catch (err) {
+                throw asNetworkError(err, url);
+            }
+        };
+    }
+
+    // Client4's version takes no page, so the server's default of 60 applied.
+    getAuthorizedOAuthApps = (userId: string, page = 0, perPage = 60): Promise<OAuthApp[]> => {
+        return this.doFetch<OAuthApp[]>(`${this.getUserRoute(userId)}/oauth/apps/authorized?page=${page}&per_page=${perPage}`, {method: 'get'});
+    };
+
     getOAuthMetadata = () => {
         return this.fetchStandard<OAuthServerMetadata>(`${this.getUrl()}/.well-known/oauth-authorization-server`, {method: 'get'});
     };
@@ -65,7 +98,12 @@ export class OAuthClient extends Client4 {
     // These two endpoints answer in other shapes (an HTML 501 page, RFC 7591's
     // {"error": ...}), so the status comes from the response here.
     private async fetchStandard<T>(url: string, options: {method: string; body?: string}): Promise<T> {
-        const response = await fetch(url, this.getOptions(options));
+        let response: Response;
+        try {
+            response = await fetch(url, this.getOptions(options));
+        } catch (err) {
+            throw new NetworkError(url, err);
+        }
         const text = await response.text();
         let body: unknown = text;
         try {

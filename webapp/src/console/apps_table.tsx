@@ -1,10 +1,11 @@
 import React, {useState} from 'react';
 
+import AppIcon from './app_icon';
 import CopyButton from './copy_button';
 import type {SortDir, SortKey} from './query';
 import {badge, button, cell, dangerButton, muted} from './styles';
 
-import {creatorLabel, MASK, typeLabel} from '../store/labels';
+import {creatorLabel, date, MASK, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
 export type RowActions = {
@@ -15,6 +16,9 @@ export type RowActions = {
     onEdit: (app: AppSummary) => void;
     onRegenerate: (app: AppSummary) => void;
     onDelete: (app: AppSummary) => void;
+
+    // The server's image proxy route (…/api/v4/image?url=) when it is on.
+    iconProxy?: string;
 };
 
 type Props = RowActions & {
@@ -92,12 +96,16 @@ function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSumma
                 {field('Description', orDash(app.description))}
                 {field('Homepage', orDash(app.homepage))}
 
-                {/* Shown as text: loading an image from an app's URL would call a host the app's author chose. */}
-                {field('Icon URL', orDash(app.icon_url))}
+                {field('Icon', (
+                    <AppIcon
+                        url={app.icon_url}
+                        proxy={actions.iconProxy}
+                    />
+                ))}
                 {field('Callback URLs', app.callback_urls.length ? app.callback_urls.map((u) => <div key={u}>{u}</div>) : '—')}
                 {field('Created by', creatorLabel(app, usernames, currentUserId))}
-                {field('Created', new Date(app.create_at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC')}
-                {field('Updated', app.update_at ? new Date(app.update_at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—')}
+                {field('Created', date(app.create_at))}
+                {field('Updated', date(app.update_at))}
             </dl>
             {app.is_public !== true && (
                 <button
@@ -179,7 +187,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                     />
                                 </td>
                                 <td style={{...cell, ...wrap}}>{creatorLabel(app, usernames, currentUserId)}</td>
-                                <td style={cell}>{new Date(app.create_at).toISOString().slice(0, 10)}</td>
+                                <td style={cell}>{date(app.create_at).slice(0, 10)}</td>
                                 <td style={cell}>
                                     <button
                                         type='button'

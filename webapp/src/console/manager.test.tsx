@@ -32,7 +32,7 @@ function app(n: number, extra: Partial<OAuthApp> = {}): OAuthApp {
 
 type Fake = Record<string, jest.Mock | (() => string)>;
 
-function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake} = {}) {
+function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake, imageProxy = false} = {}) {
     const byId = new Map(apps.map((a) => [a.id, a]));
     const fake: Fake = {
         getUrl: () => 'http://mm.test',
@@ -48,7 +48,7 @@ function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_
         ...client,
     };
     setClient(fake as unknown as OAuthClient);
-    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles}}}};
+    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles}}}, general: {config: {HasImageProxy: String(imageProxy)}}};
     const store = configureStore({
         reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
         middleware: (gd) => gd({serializableCheck: false}),
@@ -88,12 +88,21 @@ describe('the apps table', () => {
         expect(await screen.findByText('1 app')).toBeInTheDocument();
     });
 
-    test('an icon URL is shown as text and never loaded', async () => {
+    test('without the image proxy an icon URL is shown as text beside a placeholder, never loaded', async () => {
         const {user} = setup({apps: [app(1, {icon_url: 'https://tracker.example/pixel.png'})]});
         await waitFor(() => expect(rows()).toHaveLength(1));
         await openDetails(user, 'App 001');
         expect(screen.getByRole('region', {name: 'Details of App 001'})).toHaveTextContent('https://tracker.example/pixel.png');
+        expect(screen.getByTitle(/Not loaded: the image proxy is off/)).toBeInTheDocument();
         expect(document.querySelector('img')).toBeNull();
+    });
+
+    test('with the image proxy on, the icon is loaded through it only', async () => {
+        const {user} = setup({apps: [app(1, {icon_url: 'https://tracker.example/p.png?a=1&b="x"'})], imageProxy: true});
+        await waitFor(() => expect(rows()).toHaveLength(1));
+        await openDetails(user, 'App 001');
+        const images = [...document.querySelectorAll('img')];
+        expect(images.map((i) => i.getAttribute('src'))).toEqual([`http://mm.test/api/v4/image?url=${encodeURIComponent('https://tracker.example/p.png?a=1&b="x"')}`]);
     });
 
     test('nothing in the manager is a form or a submit button (the console nests us in its settings form)', async () => {
@@ -364,19 +373,26 @@ describe('status', () => {
     test('shows DCR on and the issuer check', async () => {
         setup();
         await waitFor(() => expect(screen.getByLabelText('OAuth status')).toHaveTextContent('Dynamic client registration: on'));
-        expect(screen.getByLabelText('OAuth status')).toHaveTextContent('(matches the Site URL)');
+        expect(screen.getByLabelText('OAuth status')).toHaveTextContent('Issuer: http://mm.test matches the address you reached this server at.');
         await act(async () => undefined);
+    });
+
+    test('reports an issuer (Site URL) that differs from the address the admin reached the server at', async () => {
+        setup({client: {getOAuthMetadata: jest.fn(async () => ({issuer: 'https://chat.example.com', authorization_endpoint: '', token_endpoint: ''}))}});
+        await waitFor(() => expect(screen.getByLabelText('OAuth status')).toHaveTextContent(
+            'Issuer: https://chat.example.com differs from http://mm.test, the address you reached this server at. OAuth clients check the issuer, so set System Console > Environment > Web Server > Site URL to the public URL',
+        ));
     });
 });
 
 describe('authorized apps', () => {
     test('lists your own by default and lets you deauthorize one', async () => {
-        const getAuthorizedOAuthApps = jest.fn().mockResolvedValueOnce([app(7, {client_secret: ''})]);
+        const getAuthorizedOAuthApps = jest.fn().mockResolvedValueOnce([app(7, {client_secret: ''})]).mockResolvedValue([]);
         const deauthorizeOAuthApp = jest.fn(async () => ({status: 'OK'}));
         const {user} = setup({client: {getAuthorizedOAuthApps, deauthorizeOAuthApp}});
         await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
         const list = await screen.findByRole('table', {name: 'Authorized apps list'});
-        expect(getAuthorizedOAuthApps).toHaveBeenCalledWith('u1');
+        expect(getAuthorizedOAuthApps).toHaveBeenCalledWith('u1', 0, 200);
         await user.click(within(list).getByRole('button', {name: 'Deauthorize'}));
         expect(deauthorizeOAuthApp).toHaveBeenCalledWith(app(7).id);
         expect(await screen.findByText('Authorization revoked.')).toBeInTheDocument();

@@ -76,6 +76,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
     const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
+    const imageProxy = useSelector((s: HostState) => s.entities?.general?.config?.HasImageProxy === 'true');
     const {query, page, form, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
     const pageSize = plugin.settings?.default_page_size ?? 50;
@@ -196,7 +197,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 <StatusPanel
                     metadata={metadata}
                     request={metadataRequest}
-                    siteURL={getClient().getUrl()}
+                    pageURL={getClient().getUrl()}
                 />
             </ConsoleSection>
             <ConsoleSection
@@ -351,6 +352,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                                 onEdit={openEdit}
                                 onRegenerate={ask('regenerate')}
                                 onDelete={ask('delete')}
+                                iconProxy={imageProxy ? `${getClient().getUrl()}/api/v4/image?url=` : undefined}
                             />
                         )}
                         {pages > 1 && (

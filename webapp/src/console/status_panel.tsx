@@ -1,21 +1,22 @@
 import React from 'react';
 
 import type {OAuthServerMetadata} from '../client/oauth_client';
-import {DCR_SETTING, describeError, PROVIDER_SETTING} from '../store/messages';
+import {DCR_SETTING, describeError, ISSUER_DIFFERS, ISSUER_MATCHES, issuerMatches, PROVIDER_SETTING} from '../store/messages';
 import type {RequestState} from '../store/slice';
 
 type Props = {
     metadata: {document: OAuthServerMetadata | null; providerEnabled: boolean | null};
     request: RequestState;
-    siteURL: string;
+
+    // The address this admin reached the server at.
+    pageURL: string;
 };
 
 const row: React.CSSProperties = {margin: '4px 0'};
-const trim = (u: string) => u.replace(/\/+$/, '');
 
 // The server's OAuth status, read from its RFC 8414 metadata document: 501
 // means the provider is off; a registration_endpoint means DCR is on.
-export default function StatusPanel({metadata, request, siteURL}: Props) {
+export default function StatusPanel({metadata, request, pageURL}: Props) {
     let body: React.ReactNode;
     if (request.status === 'failed' && request.error) {
         body = <div role='alert'>{describeError(request.error, 'read the server\'s OAuth status')}</div>;
@@ -40,7 +41,7 @@ export default function StatusPanel({metadata, request, siteURL}: Props) {
                 {doc && (
                     <div style={row}>
                         {'Issuer: '}<code>{doc.issuer}</code>
-                        {trim(doc.issuer) === trim(siteURL) ? ' (matches the Site URL)' : ` — differs from ${siteURL}: set System Console > Environment > Web Server > Site URL to the public URL.`}
+                        {issuerMatches(doc.issuer, pageURL) ? ` ${ISSUER_MATCHES}.` : ` differs from ${pageURL}, the address you reached this server at. ${ISSUER_DIFFERS}`}
                     </div>
                 )}
                 {doc && (

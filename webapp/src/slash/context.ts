@@ -1,6 +1,9 @@
 // What a verb handler receives, and what it answers.
+import {describeErrorMd} from './markdown';
+
 import type {PluginSettings} from '../client/oauth_client';
 import type {Parsed} from '../grammar/parse';
+import {toApiError} from '../store/errors';
 import {selectPluginState} from '../store/selectors';
 import {fetchSettings, fetchUsernames} from '../store/slice';
 import type {HostStore} from '../types/host';
@@ -26,19 +29,17 @@ export function currentUserId(ctx: VerbContext): string {
     return ctx.store.getState().entities?.users?.currentUserId ?? '';
 }
 
-const DEFAULT_SETTINGS: PluginSettings = {command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50};
-
-// The admin's plugin settings, read once per page load.
-export async function settings(ctx: VerbContext): Promise<PluginSettings> {
+// The admin's plugin settings, read once per page load. When they cannot be
+// read, callers fail closed (as the Go half does): `unreadable` says why.
+export async function settings(ctx: VerbContext): Promise<PluginSettings | {unreadable: string}> {
     const known = selectPluginState(ctx.store.getState()).settings;
     if (known) {
         return known;
     }
     try {
         return await ctx.store.dispatch(fetchSettings()).unwrap();
-    } catch {
-        // An older server half without the route: fall back to the manifest defaults.
-        return DEFAULT_SETTINGS;
+    } catch (err) {
+        return {unreadable: describeErrorMd(toApiError(err), "read the plugin's settings")};
     }
 }
 

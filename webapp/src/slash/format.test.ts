@@ -1,5 +1,6 @@
-import {appsTable, code, creatorName, date, md, table} from './format';
+import {appsTable, code, creatorName, md, table} from './format';
 
+import {date} from '../store/labels';
 import {toSummary} from '../store/slice';
 
 const app = toSummary({

@@ -1,7 +1,7 @@
 // Markdown for ephemeral posts: tables for lists, field lists for one app.
 import {mdCellCode, mdCode, mdText} from './markdown';
 
-import {creatorLabel, typeLabel} from '../store/labels';
+import {creatorLabel, date, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
 export {MASK} from '../store/labels';
@@ -11,10 +11,6 @@ export {MASK} from '../store/labels';
 export const md = mdText;
 export const code = mdCode;
 export const cellCode = mdCellCode;
-
-export function date(ms: number): string {
-    return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
-}
 
 export const yesNo = (v: boolean | undefined) => (v ? 'Yes' : 'No');
 

@@ -1,9 +1,15 @@
+import {configureStore} from '@reduxjs/toolkit';
+
 import {RECEIVED_NEW_POST} from './ephemeral';
 import {createSlashCommandHook, isOAuthCommand} from './hook';
 import {verbHandlers} from './verbs';
 
+import {setClient} from '../client/oauth_client';
+import type {OAuthClient} from '../client/oauth_client';
 import {verbNames} from '../grammar/grammar';
 import {help} from '../grammar/usage';
+import {stateKey} from '../store/selectors';
+import {reducer} from '../store/slice';
 import type {HostStore} from '../types/host';
 
 function fakeStore(state: ReturnType<HostStore['getState']> = {entities: {users: {currentUserId: 'me'}}}) {
@@ -75,4 +81,46 @@ test('input errors stay under the text box and nothing is sent', async () => {
     const result = await createSlashCommandHook(store)('/oauth list --bogus', args);
     expect(result).toEqual({error: {message: expect.stringContaining('/oauth list has no option "--bogus".')}});
     expect(dispatched).toHaveLength(0);
+});
+
+describe('the "system admins only" setting fails closed', () => {
+    function realStore(roles: string) {
+        const entities = {users: {currentUserId: 'me', profiles: {me: {roles}}}, general: {config: {}}};
+        const posts: string[] = [];
+        const store = configureStore({
+            reducer: (state: Record<string, unknown> | undefined, action: {type: string; data?: {message?: string}}) => {
+                if (action.type === RECEIVED_NEW_POST && action.data?.message) {
+                    posts.push(action.data.message);
+                }
+                return {entities, [stateKey]: reducer(state?.[stateKey] as never, action)};
+            },
+            middleware: (gd) => gd({serializableCheck: false}),
+        });
+        return {store: store as unknown as HostStore, posts};
+    }
+
+    test('when the settings cannot be read, a non-admin is refused with the reason', async () => {
+        const getOAuthApps = jest.fn(async () => []);
+        setClient({getPluginSettings: jest.fn().mockRejectedValue(Object.assign(new Error('Not found'), {status_code: 404})), getOAuthApps} as unknown as OAuthClient);
+        const {store, posts} = realStore('system_user');
+        await createSlashCommandHook(store)('/oauth list', args);
+        expect(posts).toHaveLength(1);
+        expect(posts[0]).toMatch(/^Could not check who may use `\/oauth` on this server, so it is refused for now/);
+        expect(posts[0]).toContain('Not found');
+        expect(getOAuthApps).not.toHaveBeenCalled();
+    });
+
+    test('a system admin is never limited, but no secret is revealed without the setting', async () => {
+        const full = {id: 'a'.repeat(26), name: 'Bot', client_secret: 'topsecret', creator_id: 'me', create_at: 1, update_at: 1, description: '', homepage: 'https://e.co', icon_url: '', callback_urls: ['https://e.co/cb'], is_trusted: false};
+        setClient({
+            getPluginSettings: jest.fn().mockRejectedValue(new TypeError('Failed to fetch')),
+            getOAuthApp: jest.fn(async () => full),
+            getProfilesByIds: jest.fn(async () => []),
+        } as unknown as OAuthClient);
+        const {store, posts} = realStore('system_user system_admin');
+        await createSlashCommandHook(store)(`/oauth show ${full.id} --reveal`, args);
+        expect(posts).toHaveLength(1);
+        expect(posts[0]).toContain('not revealed');
+        expect(posts[0]).not.toContain('topsecret');
+    });
 });

@@ -3,6 +3,7 @@
 import {post, settings} from './context';
 import type {VerbContext, VerbResult} from './context';
 import {postEphemeral} from './ephemeral';
+import {capAnswer, describeErrorMd} from './markdown';
 import {verbHandlers} from './verbs';
 
 import {grammar} from '../grammar/grammar';
@@ -14,6 +15,9 @@ import type {SlashCommandArgs, SlashCommandHookResult, SlashCommandWillBePostedH
 
 const ours = new RegExp(`^\\s*/${grammar.trigger}(\\s|$)`, 'i');
 
+// What a cut answer says, as the Go half does (server/command/handler.go).
+export const SEE_THE_REST = 'Narrow it down, or see System Console > Plugins > OAuth Apps Manager.';
+
 export function isOAuthCommand(message: string): boolean {
     return ours.test(message);
 }
@@ -24,7 +28,11 @@ async function refusal(ctx: VerbContext): Promise<VerbResult | undefined> {
     if (ctx.parsed.verb === 'help' || isSystemAdmin(ctx.store.getState())) {
         return undefined;
     }
-    if ((await settings(ctx)).command_access === 'system_admins') {
+    const read = await settings(ctx);
+    if ('unreadable' in read) {
+        return post(`Could not check who may use \`/oauth\` on this server, so it is refused for now (only system admins are never limited). ${read.unreadable}`);
+    }
+    if (read.command_access === 'system_admins') {
         return post('An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works.');
     }
     return undefined;
@@ -46,13 +54,13 @@ export function createSlashCommandHook(store: HostStore): SlashCommandWillBePost
             outcome = await refusal(ctx) ?? await verbHandlers[result.parsed.verb](ctx);
         } catch (err) {
             // A defect, not a server answer: say so plainly rather than fail silently.
-            outcome = {post: `Something went wrong in the OAuth Apps Manager plugin: ${toApiError(err).message}. Please report it.`};
+            outcome = {post: describeErrorMd({...toApiError(err), kind: 'internal'}, `answer /${grammar.trigger} ${result.parsed.verb}`)};
         }
         if ('inputError' in outcome) {
             return {error: {message: outcome.inputError}};
         }
         if ('post' in outcome) {
-            postEphemeral(store, args, outcome.post);
+            postEphemeral(store, args, capAnswer(outcome.post, SEE_THE_REST));
         }
         return {};
     };

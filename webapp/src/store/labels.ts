@@ -26,3 +26,8 @@ export function creatorLabel(app: Pick<AppSummary, 'creator_id' | 'is_dynamicall
 }
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+// A time as chat and console show it: minutes, UTC.
+export function date(ms: number): string {
+    return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
+}

@@ -5,6 +5,14 @@ import type {ApiError} from './errors';
 export const PROVIDER_SETTING = 'System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider';
 export const DCR_SETTING = 'System Console > Integrations > Integration Management > Enable Dynamic Client Registration';
 
+export const SITE_URL_SETTING = 'System Console > Environment > Web Server > Site URL';
+
+// OAuth clients check that the metadata's issuer is the address they reached:
+// the issuer (from the Site URL) must be the address admins use.
+export const issuerMatches = (issuer: string, pageURL: string) => issuer.replace(/\/+$/, '') === pageURL.replace(/\/+$/, '');
+export const ISSUER_MATCHES = 'matches the address you reached this server at';
+export const ISSUER_DIFFERS = `OAuth clients check the issuer, so set ${SITE_URL_SETTING} to the public URL (or reach the server at that URL).`;
+
 // What breaks, said the same way in chat and in the console.
 export const DELETE_CONSEQUENCE = 'The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone.';
 export const REGENERATE_CONSEQUENCE = 'The current secret stops working at once: the integration fails until it is given the new one.';
@@ -16,6 +24,12 @@ export function describeError(err: ApiError, action: string, escape: (s: string)
     const said = Array.from(err.message ?? '');
     const message = escape(said.length > 300 ? said.slice(0, 300).join('') + '…' : said.join(''));
     const server = err.message ? ` The server said: "${message}"` : '';
+    if (err.kind === 'internal') {
+        return `Could not ${action}: OAuth Apps Manager hit an unexpected error (${message}). This is a defect in the plugin, not a problem with your request or the server: reload the page and try again, and report it if it happens again.`;
+    }
+    if (err.kind === 'unreadable') {
+        return `Could not ${action}: the server's answer could not be read (${message}). Try again; if it keeps happening, check any proxy in front of Mattermost.`;
+    }
     switch (err.status_code) {
     case undefined:
     case 0:

@@ -154,6 +154,8 @@ function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, 
 
 export type AllAppsResult = {apps: AppSummary[]; complete: boolean; passes: number};
 
+const sameIds = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
+
 // The list query has no ORDER BY, so an app updated while pages are fetched can
 // move between pages: one pass may both repeat and miss apps, and an app
 // deleted meanwhile is in early passes only. Passes are repeated until two in a
@@ -182,10 +184,11 @@ export async function listAllApps(
             }
         }
         apps = [...byId.values()];
-        if (previous && previous.size === byId.size && apps.every((app) => previous!.has(app.id))) {
+        const ids = new Set(byId.keys());
+        if (previous && sameIds(previous, ids)) {
             return {apps, complete: true, passes: pass};
         }
-        previous = new Set(byId.keys());
+        previous = ids;
     }
     return {apps, complete: false, passes: maxPasses};
 }
@@ -214,8 +217,18 @@ export const deleteApp = apiThunk('deleteApp', async (client, appId: string) => 
 
 export const regenerateSecret = apiThunk('regenerateSecret', (client, appId: string) => client.regenOAuthAppSecret(appId));
 
-export const fetchAuthorizedApps = apiThunk('fetchAuthorizedApps', async (client, userId: string) =>
-    (await client.getAuthorizedOAuthApps(userId)).map((app) => toSummary(app, {sanitized: true})));
+// Every page: a user may have authorized more apps than the server's default page.
+export const fetchAuthorizedApps = apiThunk('fetchAuthorizedApps', async (client, userId: string) => {
+    const byId = new Map<string, AppSummary>();
+    for (let page = 0; ; page++) {
+        // eslint-disable-next-line no-await-in-loop
+        const apps = await client.getAuthorizedOAuthApps(userId, page, MAX_PER_PAGE);
+        apps.forEach((app) => byId.set(app.id, toSummary(app, {sanitized: true})));
+        if (apps.length < MAX_PER_PAGE) {
+            return [...byId.values()];
+        }
+    }
+});
 
 export const deauthorizeApp = apiThunk('deauthorizeApp', async (client, {clientId, userId}: {clientId: string; userId: string}) => {
     await client.deauthorizeOAuthApp(clientId);

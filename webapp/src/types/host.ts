@@ -7,7 +7,7 @@ import type {GlobalStateWithPlugin} from '../store/selectors';
 export type HostState = GlobalStateWithPlugin & {
     entities?: {
         users?: {currentUserId?: string; profiles?: Record<string, {roles?: string}>};
-        general?: {config?: {SiteURL?: string; CollapsedThreads?: string}};
+        general?: {config?: {SiteURL?: string; CollapsedThreads?: string; HasImageProxy?: string}};
         preferences?: {myPreferences?: Record<string, {value?: string}>};
     };
 };

@@ -12,7 +12,7 @@ import {describeErrorMd} from '../markdown';
 import {looksLikeId, resolveApp} from '../resolve_app';
 
 // A post holds about 16,000 characters: longer listings are cut here.
-export const MAX_ROWS = 100;
+export const MAX_ROWS = 200;
 
 const FILTER_FLAGS = ['mine', 'trusted', 'untrusted', 'public', 'confidential', 'dcr', 'filter'];
 
@@ -42,10 +42,15 @@ function queryOf(flags: Record<string, FlagValue>, me: string): AppQuery {
 
 const NO_USERNAMES: Record<string, string> = {};
 
+// plugin.json's default, used when the settings cannot be read.
+const DEFAULT_PAGE_SIZE = 50;
+
 export const list: VerbHandler = async (ctx) => {
     const {flags} = ctx.parsed;
     const {dispatch} = ctx.store;
-    const perPage = typeof flags['per-page'] === 'number' ? flags['per-page'] : (await settings(ctx)).default_page_size;
+    const read = await settings(ctx);
+    const configuredPageSize = 'unreadable' in read ? DEFAULT_PAGE_SIZE : read.default_page_size;
+    const perPage = typeof flags['per-page'] === 'number' ? flags['per-page'] : configuredPageSize;
     const page = typeof flags.page === 'number' ? flags.page : 0;
     const filtered = FILTER_FLAGS.some((f) => f in flags);
     const paged = 'page' in flags || 'per-page' in flags;
@@ -107,7 +112,10 @@ export const show: VerbHandler = async (ctx) => {
     if (summary.is_public === true) {
         secretLine = 'none: a public client has no secret';
     } else if (ctx.parsed.flags.reveal) {
-        if ((await settings(ctx)).reveal_secrets_in_chat) {
+        const read = await settings(ctx);
+        if ('unreadable' in read) {
+            secretLine = `${MASK} (not revealed: whether secrets may be shown in chat could not be checked) ${read.unreadable}`;
+        } else if (read.reveal_secrets_in_chat) {
             secretLine = code(app.client_secret);
             footer = '\n\nOnly you can see this message; it is gone when you reload.';
         } else {

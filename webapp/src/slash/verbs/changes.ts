@@ -3,8 +3,8 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {EMPTY_FORM} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
-import {toApiError} from '../../store/errors';
 import {mergeEdit} from '../../store/edit_merge';
+import {toApiError} from '../../store/errors';
 import {DELETE_CONSEQUENCE, REGENERATE_CONSEQUENCE} from '../../store/messages';
 import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';

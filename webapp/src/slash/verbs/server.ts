@@ -2,14 +2,12 @@
 import {getClient} from '../../client/oauth_client';
 import type {ClientRegistrationResponse} from '../../client/oauth_client';
 import {toApiError} from '../../store/errors';
-import {DCR_SETTING, PROVIDER_SETTING} from '../../store/messages';
+import {DCR_SETTING, ISSUER_DIFFERS, ISSUER_MATCHES, issuerMatches, PROVIDER_SETTING} from '../../store/messages';
 import {fetchMetadata, registerClient} from '../../store/slice';
 import {post} from '../context';
 import type {VerbHandler} from '../context';
 import {code, fieldList, md, SECRET_WARNING} from '../format';
-import {describeErrorMd} from '../markdown';
-
-const trimSlash = (u: string) => u.replace(/\/+$/, '');
+import {describeErrorMd, mdText} from '../markdown';
 
 async function permissionCheck(): Promise<string> {
     try {
@@ -23,7 +21,7 @@ async function permissionCheck(): Promise<string> {
         const adminGap = me.roles.split(' ').includes('system_admin') ? ' Your system admin role lacks it: servers before 11.6 shipped without it. Add "manage_oauth" to the system_admin role (System Console > User Management > System Roles > System Admin) or upgrade.' : ' Ask an admin for it to create and manage apps.';
         return `**missing**: you do not hold \`manage_oauth\`.${adminGap}`;
     } catch (err) {
-        return `unknown (${toApiError(err).message})`;
+        return `unknown (${mdText(toApiError(err).message)})`;
     }
 }
 
@@ -34,7 +32,7 @@ export const metadata: VerbHandler = async (ctx) => {
     } catch (err) {
         return post(describeErrorMd(toApiError(err), 'read the OAuth server metadata'));
     }
-    const siteURL = trimSlash(getClient().getUrl());
+    const pageURL = getClient().getUrl();
     const permission = await permissionCheck();
     if (!result.providerEnabled || !result.document) {
         return post(fieldList('OAuth server check', [
@@ -46,7 +44,7 @@ export const metadata: VerbHandler = async (ctx) => {
     const checks: Array<[string, string]> = [
         ['OAuth 2.0 service provider', 'on'],
         ['Dynamic client registration', doc.registration_endpoint ? 'on' : `off: turn it on in ${DCR_SETTING} to let clients register themselves`],
-        ['Issuer', trimSlash(doc.issuer) === siteURL ? `${code(doc.issuer)} matches the Site URL` : `**${code(doc.issuer)} differs from the URL you use (${code(siteURL)})**: clients validate the issuer, so set System Console > Environment > Web Server > Site URL to the public URL`],
+        ['Issuer', issuerMatches(doc.issuer, pageURL) ? `${code(doc.issuer)} ${ISSUER_MATCHES}` : `**${code(doc.issuer)} differs from ${code(pageURL)}, the address you reached this server at.** ${ISSUER_DIFFERS}`],
         ['Your permission', permission],
     ];
     const fields: Array<[string, string]> = Object.entries(doc).map(([k, v]) => [k, code(Array.isArray(v) ? v.join(', ') : String(v))]);
@@ -82,7 +80,7 @@ export const register: VerbHandler = async (ctx) => {
     } catch (err) {
         const apiError = toApiError(err);
         if (apiError.server_error_id === 'unsupported_operation') {
-            return post(`Could not register the client: dynamic client registration is turned off on this server. An admin can turn it on in ${DCR_SETTING} (the OAuth 2.0 service provider must be on too). The server said: "${apiError.message}"`);
+            return post(`Could not register the client: dynamic client registration is turned off on this server. An admin can turn it on in ${DCR_SETTING} (the OAuth 2.0 service provider must be on too). The server said: "${mdText(apiError.message)}"`);
         }
         return post(describeErrorMd(apiError, 'register the client'));
     }

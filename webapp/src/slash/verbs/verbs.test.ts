@@ -4,8 +4,7 @@ import {configureStore} from '@reduxjs/toolkit';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {setClient} from '../../client/oauth_client';
-import type {OAuthClient} from '../../client/oauth_client';
+import {OAuthClient, setClient} from '../../client/oauth_client';
 import {stateKey} from '../../store/selectors';
 import {reducer} from '../../store/slice';
 import type {HostStore} from '../../types/host';
@@ -92,13 +91,51 @@ test('public clients have no secret to regenerate', async () => {
 test.each([
     [501, 'the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider'],
     [401, 'your session has expired. Sign in again and retry.'],
-    [undefined, 'the Mattermost server could not be reached (Failed to fetch)'],
 ])('list failing with %s is explained in plain words, keeping the server message', async (status, words) => {
     const getOAuthApps = jest.fn().mockRejectedValue(Object.assign(new Error('Failed to fetch'), {status_code: status}));
     const {result, text} = await run('/oauth list', {getOAuthApps});
     expect(result).toEqual({});
     expect(text).toContain(words);
     expect(text).toContain('Failed to fetch');
+});
+
+describe('a failure without an HTTP answer: network, unreadable answer, or our own defect', () => {
+    const realClient = () => {
+        const client = new OAuthClient();
+        client.setUrl('http://mm.test');
+        return client;
+    };
+    afterEach(() => {
+        delete (globalThis as {fetch?: unknown}).fetch;
+    });
+
+    test('fetch failing (offline) says the server could not be reached', async () => {
+        (globalThis as {fetch?: unknown}).fetch = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+        const client = realClient();
+        const {text} = await run('/oauth list', {getOAuthApps: client.getOAuthApps});
+        expect(text).toContain('Could not list the OAuth apps: the Mattermost server could not be reached (Failed to fetch). Check the connection and try again.');
+    });
+
+    test('an answer that is not what it claims says it could not be read', async () => {
+        (globalThis as {fetch?: unknown}).fetch = jest.fn().mockResolvedValue({
+            ok: true,
+            status: 200,
+            headers: new Map([['Content-Type', 'application/json']]),
+            json: async () => {
+                throw new SyntaxError('Unexpected token <');
+            },
+        });
+        const client = realClient();
+        const {text} = await run('/oauth list', {getOAuthApps: client.getOAuthApps});
+        expect(text).toContain("the server's answer could not be read (Received invalid response from the server\\.)");
+    });
+
+    test('a defect in the plugin is called one, not a connection problem', async () => {
+        const getOAuthApps = jest.fn(async () => [{id: 'x'.repeat(26)}]);
+        const {text} = await run('/oauth list --all', {getOAuthApps});
+        expect(text).toContain('OAuth Apps Manager hit an unexpected error');
+        expect(text).not.toContain('could not be reached');
+    });
 });
 
 test('DCR turned off is named with the setting that turns it on', async () => {
