@@ -22,7 +22,8 @@ export type HookRun = {
     // The ephemeral posts the command made, in order.
     posts: string[];
 
-    // All of them, for assertions that do not care which.
+    // All of them as Markdown, and as a reader sees them (escapes removed).
+    markdown: string;
     text: string;
 };
 

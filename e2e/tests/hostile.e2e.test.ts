@@ -45,8 +45,9 @@ async function register(name: string, redirect: string, clientURI: string): Prom
 
     // The server limits anonymous registration to a couple a second.
     for (let tries = 0; response.status === 429 && tries < 10; tries++) {
+        const wait = 1000 * Number(response.headers.get('X-Ratelimit-Reset') || 1);
         // eslint-disable-next-line no-await-in-loop
-        await new Promise((r) => setTimeout(r, 1000 * Number(response.headers.get('X-Ratelimit-Reset') || 1)));
+        await new Promise((r) => setTimeout(r, wait));
         // eslint-disable-next-line no-await-in-loop
         response = await request();
     }
