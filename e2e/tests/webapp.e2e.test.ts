@@ -151,6 +151,7 @@ describeWithWebapp('chat: /oauth typed in the message box', () => {
 
         // The center channel shows the root (with its reply count), not the answer.
         const center = page.locator('#postListContent, .post-list__content').first();
+        await expect(center.locator(`#post_${root.id}`).count()).resolves.toBe(1);
         await expect(center.locator('.post').filter({hasText: 'Show the server\'s OAuth metadata'}).count()).resolves.toBe(0);
         await shot(page, 'thread-answer.png');
     });
