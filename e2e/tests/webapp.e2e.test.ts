@@ -197,6 +197,24 @@ describeWithWebapp('the System Console page', () => {
         await shot(page, 'console-1280.png');
     });
 
+    test('status: the issuer is checked against the address the admin reached; an icon is a placeholder while the image proxy is off', async () => {
+        const status = page.getByRole('region', {name: 'OAuth status'});
+        await status.getByText('Issuer:').waitFor();
+        expect(await status.innerText()).toContain(`Issuer: ${env.siteURL} matches the address you reached this server at.`);
+        await status.scrollIntoViewIfNeeded();
+        await shot(page, 'console-status.png');
+
+        const app = `Listed app 1 ${tag} with a long name that wraps`;
+        await page.getByRole('button', {name: `Details of ${app}`}).click();
+        const details = page.getByRole('region', {name: `Details of ${app}`});
+        expect(await details.innerText()).toContain('https://icons.example.com/icon.png');
+        await details.getByTitle(/^Not loaded: the image proxy is off/).waitFor();
+        expect(await page.locator('img[src*="icons.example.com"]').count()).toBe(0);
+        await details.scrollIntoViewIfNeeded();
+        await shot(page, 'console-details-icon.png');
+        await page.getByRole('button', {name: `Details of ${app}`}).click();
+    });
+
     test('create: Enter with an invalid homepage shows the error, then Create app creates it', async () => {
         await page.getByRole('button', {name: 'New app'}).click();
         await page.getByLabel(/^Name/).fill(name);
@@ -228,6 +246,12 @@ describeWithWebapp('the System Console page', () => {
         expect(app.description).toBe('edited in the console');
         expect(app.homepage).toBe('https://console.example.com');
         expect(await notReloaded()).toBe(true);
+
+        // Saving again without a change sends nothing and says so.
+        await page.getByRole('button', {name: `Edit ${name}`}).click();
+        await page.getByRole('button', {name: 'Save changes'}).click();
+        await page.getByText(`Nothing to change: ${name} already has these values.`).waitFor();
+        expect((await appNamed(name))!.update_at).toBe(app.update_at);
     });
 
     test('reveal and copy the secret; regenerate it; delete the app', async () => {
@@ -279,5 +303,24 @@ describeWithWebapp('the System Console page', () => {
             await page.waitForTimeout(200);
         }
         expect(String(saved)).toBe(value);
+    });
+
+    // Last: it reloads the page.
+    test('with the image proxy on, an icon is loaded through the server only', async () => {
+        const original = (await admin.getConfig()).ImageProxySettings;
+        await admin.patchConfig({ImageProxySettings: {...original, Enable: true, ImageProxyType: 'local'}} as Parameters<typeof admin.patchConfig>[0]);
+        try {
+            await page.reload();
+            const app = `Listed app 2 ${tag} with a long name that wraps`;
+            await page.getByRole('button', {name: `Details of ${app}`}).click();
+            const icon = page.getByRole('region', {name: `Details of ${app}`}).locator('img');
+            await icon.waitFor({state: 'attached'});
+            expect(await icon.getAttribute('src')).toBe(`${env.siteURL}/api/v4/image?url=${encodeURIComponent('https://icons.example.com/icon.png')}`);
+            expect(await page.locator('img[src^="https://icons.example.com"]').count()).toBe(0);
+            await icon.scrollIntoViewIfNeeded();
+            await shot(page, 'console-details-icon-proxy.png');
+        } finally {
+            await admin.patchConfig({ImageProxySettings: original} as Parameters<typeof admin.patchConfig>[0]);
+        }
     });
 });

@@ -18,7 +18,7 @@ import type {SortKey, TriState} from './query';
 import StatusPanel from './status_panel';
 import {button, errorText, input, primaryButton, section} from './styles';
 import type {NewSecret, SavedMode} from './use_app_form';
-import {EMPTY_FORM} from './use_app_form';
+import {EMPTY_FORM, formFieldsOf} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
@@ -134,16 +134,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
 
     const openEdit = async (app: AppSummary) => {
         try {
-            const full = await dispatch(fetchApp(app.id)).unwrap();
-            const fields = {
-                name: full.name,
-                description: full.description,
-                homepage: full.homepage,
-                icon_url: full.icon_url,
-                callbacks: full.callback_urls.join('\n'),
-                is_trusted: full.is_trusted,
-                is_public: !full.client_secret,
-            };
+            const fields = formFieldsOf(await dispatch(fetchApp(app.id)).unwrap());
             dispatch(formOpened({mode: 'edit', surface: 'console', appId: app.id, fields, original: fields}));
         } catch (err) {
             setNotice(describeError(toApiError(err), 'open the app'));

@@ -18,6 +18,7 @@ import type {FormErrors, FormFields} from '../store/slice';
 import {isSystemAdmin} from '../types/host';
 import type {HostDispatch} from '../types/host';
 import {validateApp} from '../validation';
+import type {AppFields} from '../validation';
 
 export const EMPTY_FORM: FormFields = {name: '', description: '', homepage: '', icon_url: '', callbacks: '', is_trusted: false, is_public: false};
 
@@ -35,22 +36,38 @@ function formErrorsFrom(err: ApiError, action: string): FormErrors {
     return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
 }
 
+// What the form's fields mean as an app: names and URLs trimmed, one callback URL per line.
+function appFieldsOf(f: FormFields): AppFields {
+    return {name: f.name.trim(), description: f.description, homepage: f.homepage.trim(), icon_url: f.icon_url.trim(), callback_urls: splitLines(f.callbacks)};
+}
+
+// The form's fields for an app, as the edit form opens with them.
+export function formFieldsOf(app: OAuthApp): FormFields {
+    return {
+        name: app.name,
+        description: app.description,
+        homepage: app.homepage,
+        icon_url: app.icon_url,
+        callbacks: app.callback_urls.join('\n'),
+        is_trusted: app.is_trusted,
+        is_public: !app.client_secret,
+    };
+}
+
+const FLAG_OF_FIELD: Array<[keyof Omit<AppFields, 'callback_urls'>, string]> = [['name', 'name'], ['description', 'description'], ['homepage', 'homepage'], ['icon_url', 'icon-url']];
+
 // The edit flags (as `/oauth edit` takes them) for what differs from the
 // values the form was opened with.
 export function changedFlags(original: FormFields, typed: FormFields, isAdmin: boolean): EditFlags {
+    const [before, after] = [appFieldsOf(original), appFieldsOf(typed)];
     const flags: EditFlags = {};
-    const texts: Array<[keyof FormFields & ('name' | 'description' | 'homepage' | 'icon_url'), string]> = [
-        ['name', 'name'], ['description', 'description'], ['homepage', 'homepage'], ['icon_url', 'icon-url'],
-    ];
-    for (const [key, flag] of texts) {
-        const value = key === 'description' ? typed[key] : typed[key].trim();
-        if (value !== (key === 'description' ? original[key] : original[key].trim())) {
-            flags[flag] = value;
+    for (const [key, flag] of FLAG_OF_FIELD) {
+        if (after[key] !== before[key]) {
+            flags[flag] = after[key];
         }
     }
-    const callbacks = splitLines(typed.callbacks);
-    if (callbacks.join('\n') !== splitLines(original.callbacks).join('\n')) {
-        flags.callback = callbacks;
+    if (after.callback_urls.join('\n') !== before.callback_urls.join('\n')) {
+        flags.callback = after.callback_urls;
     }
     if (isAdmin && typed.is_trusted !== original.is_trusted) {
         flags.trusted = String(typed.is_trusted);
@@ -72,7 +89,7 @@ export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
             return;
         }
         const f = form.fields;
-        const fields = {name: f.name.trim(), description: f.description, homepage: f.homepage.trim(), icon_url: f.icon_url.trim(), callback_urls: splitLines(f.callbacks)};
+        const fields = appFieldsOf(f);
         const dcr = form.appId ? Boolean(plugin.apps.byId[form.appId]?.is_dynamically_registered) : false;
         const {callback_urls: callbackError, ...rest} = validateApp(fields, {dynamicallyRegistered: dcr});
         const errors: FormErrors = {...rest, ...(callbackError ? {callbacks: callbackError} : {})};
@@ -89,7 +106,7 @@ export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
                 // Only what this admin changed, merged into a fresh read: an
                 // edit someone made meanwhile to another field is kept.
                 const fresh = await dispatch(fetchApp(form.appId!)).unwrap();
-                const merged = mergeEdit(fresh, changedFlags(form.original ?? f, f, isAdmin));
+                const merged = mergeEdit(fresh, changedFlags(form.original ?? formFieldsOf(fresh), f, isAdmin));
                 if ('missingCallback' in merged || merged.changes.length === 0) {
                     dispatch(formClosed());
                     onSaved(fresh, 'unchanged');

@@ -299,23 +299,23 @@ function replaceListing(state: OAuthManagerState, apps: AppSummary[], action: Me
         return false;
     }
     state.sync.appliedListing = serial;
-    const order: string[] = [];
+    const order = new Set<string>();
     for (const app of apps) {
         if (!writtenSince(state, app.id, writeSeq)) {
             state.apps.byId[app.id] = app;
-            order.push(app.id);
+            order.add(app.id);
         } else if (!state.sync.writes[app.id].deleted) {
-            order.push(app.id);
+            order.add(app.id);
         }
     }
 
     // Apps created or kept by a write this listing predates.
     for (const [id, write] of Object.entries(state.sync.writes)) {
-        if (write.seq > writeSeq && !write.deleted && state.apps.byId[id] && !order.includes(id)) {
-            order.push(id);
+        if (write.seq > writeSeq && !write.deleted && state.apps.byId[id]) {
+            order.add(id);
         }
     }
-    state.apps.order = order;
+    state.apps.order = [...order];
     return true;
 }
 
