@@ -1,7 +1,13 @@
 package main
 
 import (
+	"crypto/tls"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
@@ -10,6 +16,9 @@ import (
 
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/command"
 )
+
+// restTimeout bounds each command's calls to the server's own REST API.
+const restTimeout = 15 * time.Second
 
 // Plugin is the server half of OAuth Apps Manager.
 type Plugin struct {
@@ -25,10 +34,8 @@ type Plugin struct {
 // OnActivate registers /oauth with its autocomplete.
 func (p *Plugin) OnActivate() error {
 	p.client = pluginapi.NewClient(p.API, p.Driver)
-	p.command = command.NewHandler(command.Load(), p.API, func() command.Options {
-		return command.Options{RevealSecretsInChat: p.getConfiguration().RevealSecretsInChat}
-	}, p.commandGate)
-	if err := p.client.SlashCommand.Register(p.command.Definition()); err != nil {
+	p.command = command.NewHandler(command.Load(), p)
+	if err := p.client.SlashCommand.Register(p.command.Definition(p.routeURL(appsRoute))); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}
 	return nil
@@ -38,15 +45,98 @@ func (p *Plugin) OnActivate() error {
 // Failures are answered as ephemeral text, so no AppError is returned.
 //
 //nolint:unparam // the signature is the plugin hook's.
-func (p *Plugin) ExecuteCommand(_ *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
-	return p.command.Execute(args), nil
+func (p *Plugin) ExecuteCommand(c *plugin.Context, args *model.CommandArgs) (*model.CommandResponse, *model.AppError) {
+	sessionID := ""
+	if c != nil {
+		sessionID = c.SessionId
+	}
+	return p.command.Execute(sessionID, args), nil
 }
 
-// commandGate applies the CommandAccess setting on top of the server's own
-// permissions: it can only narrow who may use /oauth, never widen it.
-func (p *Plugin) commandGate(userID string) string {
-	if p.getConfiguration().CommandAccess == accessSystemAdmins && !p.API.HasPermissionTo(userID, model.PermissionManageSystem) {
-		return "An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works."
+// routeURL is a plugin route as the server's dynamic lists and dialogs name it.
+func (p *Plugin) routeURL(path string) string {
+	return "/plugins/" + manifestID + path
+}
+
+// Options implements command.Env.
+func (p *Plugin) Options() command.Options {
+	c := p.getConfiguration()
+	return command.Options{RevealSecretsInChat: c.RevealSecretsInChat, DefaultPageSize: c.DefaultPageSize, SystemAdminsOnly: c.CommandAccess == accessSystemAdmins}
+}
+
+// IsSystemAdmin implements command.Env, for the "Who may use /oauth" setting only.
+func (p *Plugin) IsSystemAdmin(userID string) bool {
+	return p.API.HasPermissionTo(userID, model.PermissionManageSystem)
+}
+
+// SiteURL implements command.Env.
+func (p *Plugin) SiteURL() string {
+	return strings.TrimRight(model.SafeDereference(p.API.GetConfig().ServiceSettings.SiteURL), "/")
+}
+
+// DialogURL implements command.Env.
+func (p *Plugin) DialogURL() string { return p.routeURL(command.DialogPath) }
+
+// OpenDialog implements command.Env.
+func (p *Plugin) OpenDialog(request model.OpenDialogRequest) *command.APIError {
+	if err := p.API.OpenInteractiveDialog(request); err != nil {
+		return &command.APIError{Message: err.Message, Status: err.StatusCode}
 	}
-	return ""
+	return nil
+}
+
+// Caller implements command.Env: the REST API as the user who typed the command.
+func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
+	return p.restFor(sessionID)
+}
+
+// restFor is the REST API with the token of a session the server vouched for
+// (a command's, a plugin request's). The token is never logged or kept.
+func (p *Plugin) restFor(sessionID string) (*command.REST, *command.APIError) {
+	if sessionID == "" {
+		return nil, &command.APIError{Message: "no session came with the request", Status: http.StatusUnauthorized}
+	}
+	session, appErr := p.API.GetSession(sessionID)
+	if appErr != nil || session == nil || session.Token == "" || session.IsExpired() {
+		return nil, &command.APIError{Message: "your session could not be found", Status: http.StatusUnauthorized}
+	}
+	base, transport := p.ownListener()
+	return command.NewREST(base, session.Token, &http.Client{Timeout: restTimeout, Transport: transport}, restTimeout), nil
+}
+
+// ownListener is the server's own address, from ListenAddress and
+// ConnectionSecurity (plus the Site URL's subpath): behind a proxy the server
+// may not reach itself through its public Site URL.
+func (p *Plugin) ownListener() (string, http.RoundTripper) {
+	s := p.API.GetConfig().ServiceSettings
+	return listenerURL(model.SafeDereference(s.ListenAddress), model.SafeDereference(s.ConnectionSecurity), model.SafeDereference(s.SiteURL))
+}
+
+func listenerURL(listenAddress, connectionSecurity, siteURL string) (string, http.RoundTripper) {
+	host, port, err := net.SplitHostPort(listenAddress)
+	if err != nil {
+		host, port = "", "8065"
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+		if ip != nil && ip.To4() == nil {
+			host = "::1"
+		}
+	}
+	site, _ := url.Parse(siteURL)
+	path := ""
+	if site != nil {
+		path = strings.TrimRight(site.Path, "/")
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = nil
+	scheme := "http"
+	if connectionSecurity == model.ConnSecurityTLS {
+		scheme = "https"
+		// The certificate names the public host, not the loopback address.
+		if site != nil && site.Hostname() != "" {
+			transport.TLSClientConfig = &tls.Config{ServerName: site.Hostname(), MinVersion: tls.VersionTLS12}
+		}
+	}
+	return scheme + "://" + net.JoinHostPort(host, port) + path, transport
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -8,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/mock"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/command"
 )
 
 func TestOnActivateRegistersOAuthWithAutocomplete(t *testing.T) {
@@ -31,17 +34,42 @@ func TestOnActivateRegistersOAuthWithAutocomplete(t *testing.T) {
 	assert.Contains(t, resp.Text, "#### /oauth: Manage Mattermost OAuth 2.0 apps")
 }
 
-func TestCommandGateFollowsTheSetting(t *testing.T) {
+func TestOptionsFollowTheSettings(t *testing.T) {
+	p := &Plugin{}
+	p.setConfiguration((&configuration{CommandAccess: accessSystemAdmins, DefaultPageSize: 20}).normalized())
+	assert.Equal(t, command.Options{SystemAdminsOnly: true, DefaultPageSize: 20}, p.Options())
+	p.setConfiguration((&configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true}).normalized())
+	assert.Equal(t, command.Options{RevealSecretsInChat: true, DefaultPageSize: 50}, p.Options())
+}
+
+// The Go half reaches the server through its own listener, not the Site URL
+// (which may be a proxy the server cannot reach), keeping the Site URL's subpath.
+func TestListenerURL(t *testing.T) {
+	for _, c := range []struct{ listen, security, site, want string }{
+		{":8065", "", "https://chat.example.com", "http://127.0.0.1:8065"},
+		{"0.0.0.0:8065", "", "https://chat.example.com/team/", "http://127.0.0.1:8065/team"},
+		{"[::]:9000", "", "", "http://[::1]:9000"},
+		{"10.0.0.5:443", "TLS", "https://chat.example.com", "https://10.0.0.5:443"},
+		{"nonsense", "", "", "http://127.0.0.1:8065"},
+	} {
+		got, transport := listenerURL(c.listen, c.security, c.site)
+		assert.Equal(t, c.want, got, "%+v", c)
+		if c.security == "TLS" {
+			assert.Equal(t, "chat.example.com", transport.(*http.Transport).TLSClientConfig.ServerName, "the certificate names the public host")
+		}
+	}
+}
+
+func TestCallerNeedsALiveSession(t *testing.T) {
 	api := &plugintest.API{}
-	api.On("HasPermissionTo", "admin", model.PermissionManageSystem).Return(true)
-	api.On("HasPermissionTo", "user", model.PermissionManageSystem).Return(false)
+	api.On("GetSession", "gone").Return(nil, model.NewAppError("GetSession", "app.session.get.app_error", nil, "", http.StatusBadRequest))
+	api.On("GetSession", "old").Return(&model.Session{Id: "old", Token: "t", ExpiresAt: 1}, nil)
 	p := &Plugin{}
 	p.SetAPI(api)
-
-	p.setConfiguration((&configuration{CommandAccess: accessEveryone}).normalized())
-	assert.Empty(t, p.commandGate("user"))
-
-	p.setConfiguration((&configuration{CommandAccess: accessSystemAdmins}).normalized())
-	assert.Contains(t, p.commandGate("user"), "limited `/oauth` to system admins")
-	assert.Empty(t, p.commandGate("admin"))
+	for _, id := range []string{"", "gone", "old"} {
+		rest, err := p.Caller(id)
+		assert.Nil(t, rest)
+		require.NotNil(t, err)
+		assert.Equal(t, http.StatusUnauthorized, err.Status)
+	}
 }

@@ -9,7 +9,9 @@ import (
 // Autocomplete builds the server-side suggestions for every verb and flag from
 // the grammar. Mattermost's autocomplete cannot express an optional free-text
 // positional argument (such as authorized's @USER), so those appear in the hint.
-func (g *Grammar) Autocomplete() *model.AutocompleteData {
+// APP arguments are suggested from appsURL (a plugin route that lists the
+// caller's apps, fetched as the caller), when given.
+func (g *Grammar) Autocomplete(appsURL string) *model.AutocompleteData {
 	root := model.NewAutocompleteData(g.Trigger, "[command]", g.Summary)
 	for i := range g.Verbs {
 		v := &g.Verbs[i]
@@ -19,6 +21,8 @@ func (g *Grammar) Autocomplete() *model.AutocompleteData {
 			switch {
 			case a.Kind == KindVerb:
 				sub.AddStaticListArgument(a.Help, a.Required, g.verbItems())
+			case a.Kind == KindApp && appsURL != "":
+				sub.AddDynamicListArgument(a.Help, appsURL+"?verb="+v.Name, a.Required)
 			case a.Required:
 				sub.AddTextArgument(a.Help, a.label(), "")
 			}

@@ -82,7 +82,7 @@ func TestHelpGolden(t *testing.T) {
 // handlers without the other, or when autocomplete misses a verb or flag.
 func TestGrammarDrift(t *testing.T) {
 	g := Load()
-	h := NewHandler(g, nil, nil, nil)
+	h := NewHandler(g, nil)
 	handled := make([]string, 0, len(h.verbs))
 	for name := range h.verbs {
 		handled = append(handled, name)
@@ -92,7 +92,7 @@ func TestGrammarDrift(t *testing.T) {
 	sort.Strings(declared)
 	assert.Equal(t, declared, handled, "verbs in grammar.json and the Go handlers differ")
 
-	ac := g.Autocomplete()
+	ac := g.Autocomplete("")
 	require.NoError(t, ac.IsValid())
 	require.Len(t, ac.SubCommands, len(g.Verbs))
 	for i, v := range g.Verbs {
@@ -134,27 +134,16 @@ func TestGrammarIsWellFormed(t *testing.T) {
 }
 
 func TestExecuteAnswersEphemerally(t *testing.T) {
-	h := NewHandler(Load(), nil, nil, nil)
-	resp := h.Execute(&model.CommandArgs{Command: "/oauth help list"})
+	v := &answerVector{SiteURL: "http://mm.example.com"}
+	h := NewHandler(Load(), &vectorEnv{v: v, rest: &cannedREST{used: map[int]bool{}}})
+	resp := h.Execute("session", &model.CommandArgs{Command: "/oauth help list"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
 	assert.Contains(t, resp.Text, "`/oauth list [--mine]")
 
-	resp = h.Execute(&model.CommandArgs{Command: "/oauth show"})
+	resp = h.Execute("session", &model.CommandArgs{Command: "/oauth show"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
 	assert.Equal(t, `/oauth show needs APP\: client id or exact name of the app\. Usage\: /oauth show APP \[\-\-reveal\]`, resp.Text)
 
-	resp = h.Execute(&model.CommandArgs{Command: "/oauth list --mine"})
-	assert.Contains(t, resp.Text, "runs in the Mattermost web and desktop apps")
-}
-
-func TestGateRefusesAllButHelp(t *testing.T) {
-	h := NewHandler(Load(), nil, nil, func(userID string) string {
-		if userID == "admin" {
-			return ""
-		}
-		return "limited to system admins"
-	})
-	assert.Equal(t, "limited to system admins", h.Execute(&model.CommandArgs{UserId: "user", Command: "/oauth list"}).Text)
-	assert.Contains(t, h.Execute(&model.CommandArgs{UserId: "user", Command: "/oauth help"}).Text, "#### /oauth")
-	assert.Contains(t, h.Execute(&model.CommandArgs{UserId: "admin", Command: "/oauth list"}).Text, "web and desktop apps")
+	resp = h.Execute("session", &model.CommandArgs{Command: "/oauth create", TriggerId: "t"})
+	assert.Empty(t, resp.Text, "a bare create opens a dialog and posts nothing")
 }

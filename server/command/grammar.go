@@ -40,10 +40,8 @@ type Verb struct {
 	Flags   []Flag `json:"flags"`
 	// Exclusive lists pairs of flags that cannot be given together.
 	Exclusive [][2]string `json:"exclusive,omitempty"`
-	// FormWhenBare: with no arguments at all the web app opens a form instead.
+	// FormWhenBare: typed without options, the verb opens a form (a dialog on mobile).
 	FormWhenBare bool `json:"formWhenBare,omitempty"`
-	// MinFlags is the number of flags the verb needs to do anything.
-	MinFlags int `json:"minFlags,omitempty"`
 }
 
 // Arg is a positional argument.

@@ -24,7 +24,6 @@ const (
 	ErrMissingArg        = "missing_arg"
 	ErrMissingFlag       = "missing_flag"
 	ErrConflict          = "conflict"
-	ErrNothingToChange   = "nothing_to_change"
 	ErrMissingSpace      = "missing_space"
 )
 
@@ -43,7 +42,7 @@ type Parsed struct {
 	Verb  string            `json:"verb"`
 	Args  map[string]string `json:"args"`
 	Flags map[string]any    `json:"flags"`
-	// Bare is set for a verb with FormWhenBare typed with nothing after it.
+	// Bare is set for a verb with FormWhenBare typed without options: a form opens.
 	Bare bool `json:"bare,omitempty"`
 }
 
@@ -216,7 +215,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 			return fail(ErrMissingArg, "%s needs %s: %s.", cmd, arg.label(), lowerFirst(arg.Help))
 		}
 	}
-	if verb.FormWhenBare && len(rest) == 0 {
+	if verb.FormWhenBare && len(p.Flags) == 0 {
 		p.Bare = true
 		return p, nil
 	}
@@ -235,9 +234,6 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		if a && b {
 			return fail(ErrConflict, "Options --%s and --%s cannot be used together.", pair[0], pair[1])
 		}
-	}
-	if len(p.Flags) < verb.MinFlags {
-		return fail(ErrNothingToChange, "%s needs at least one option saying what to change.", cmd)
 	}
 	return p, nil
 }

@@ -99,7 +99,13 @@ func (g *Grammar) Help(verbName string) string {
 		lines = append(lines, "", "Not together: "+strings.Join(pairs, "; ")+".")
 	}
 	if v.FormWhenBare {
-		lines = append(lines, "", fmt.Sprintf("In the web and desktop apps, `/%s %s` alone opens a form.", g.Trigger, v.Name))
+		bare := "/" + g.Trigger + " " + v.Name
+		for _, a := range v.Args {
+			if a.Required {
+				bare += " " + a.label()
+			}
+		}
+		lines = append(lines, "", fmt.Sprintf("Without options, `%s` opens a form.", bare))
 	}
 	return strings.Join(lines, "\n")
 }

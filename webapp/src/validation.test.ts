@@ -12,7 +12,7 @@ test.each([
     ['description', {description: 'é'.repeat(513)}, 'The description is 513 characters long; the limit is 512.'],
     ['homepage', {homepage: ''}, 'Give a homepage URL (http:// or https://).'],
     ['homepage', {homepage: 'ftp://x.example'}, 'The homepage must be an http:// or https:// URL, not "ftp://x.example".'],
-    ['homepage', {homepage: 'https://example.com/' + 'a'.repeat(240)}, 'The homepage URL is 260 characters long; the limit is 256.'],
+    ['homepage', {homepage: 'https://example.com/' + 'a'.repeat(240)}, 'The homepage URL is 260 bytes long; the limit is 256.'],
     ['icon_url', {icon_url: 'nope'}, 'The icon URL must be an http:// or https:// URL, not "nope".'],
     ['callback_urls', {callback_urls: []}, 'Give at least one callback URL.'],
     ['callback_urls', {callback_urls: ['mailto:a@e.co']}, 'Callback URLs must be http:// or https:// URLs, not "mailto:a@e.co".'],

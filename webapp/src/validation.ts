@@ -14,8 +14,12 @@ export type FieldErrors = Partial<Record<keyof AppFields, string>>;
 
 export const LIMITS = {name: 64, description: 512, homepage: 256, iconURL: 512, callbacksTotal: 1024};
 
+// The server counts bytes (UTF-8) for every limit but the description's.
+const encoder = new TextEncoder();
+export const bytes = (s: string) => encoder.encode(s).length;
+
 // The server measures the callback list as Go prints it: "[a b c]".
-export const callbacksLength = (urls: string[]) => `[${urls.join(' ')}]`.length;
+export const callbacksLength = (urls: string[]) => bytes(`[${urls.join(' ')}]`);
 
 const runes = (s: string) => Array.from(s).length;
 
@@ -23,9 +27,8 @@ export function validateApp(app: AppFields, {dynamicallyRegistered = false} = {}
     const errors: FieldErrors = {};
     if (app.name.length === 0) {
         errors.name = 'Give the app a name.';
-    } else if (app.name.length > LIMITS.name) {
-        // The server counts bytes here.
-        errors.name = `The name is ${app.name.length} bytes long; the limit is ${LIMITS.name}.`;
+    } else if (bytes(app.name) > LIMITS.name) {
+        errors.name = `The name is ${bytes(app.name)} bytes long; the limit is ${LIMITS.name}.`;
     }
     if (runes(app.description) > LIMITS.description) {
         errors.description = `The description is ${runes(app.description)} characters long; the limit is ${LIMITS.description}.`;
@@ -34,13 +37,13 @@ export function validateApp(app: AppFields, {dynamicallyRegistered = false} = {}
         errors.homepage = 'Give a homepage URL (http:// or https://).';
     } else if (app.homepage !== '' && !isValidHTTPURL(app.homepage)) {
         errors.homepage = `The homepage must be an http:// or https:// URL, not "${app.homepage}".`;
-    } else if (app.homepage.length > LIMITS.homepage) {
-        errors.homepage = `The homepage URL is ${app.homepage.length} characters long; the limit is ${LIMITS.homepage}.`;
+    } else if (bytes(app.homepage) > LIMITS.homepage) {
+        errors.homepage = `The homepage URL is ${bytes(app.homepage)} bytes long; the limit is ${LIMITS.homepage}.`;
     }
     if (app.icon_url !== '' && !isValidHTTPURL(app.icon_url)) {
         errors.icon_url = `The icon URL must be an http:// or https:// URL, not "${app.icon_url}".`;
-    } else if (app.icon_url.length > LIMITS.iconURL) {
-        errors.icon_url = `The icon URL is ${app.icon_url.length} characters long; the limit is ${LIMITS.iconURL}.`;
+    } else if (bytes(app.icon_url) > LIMITS.iconURL) {
+        errors.icon_url = `The icon URL is ${bytes(app.icon_url)} bytes long; the limit is ${LIMITS.iconURL}.`;
     }
     const badCallback = app.callback_urls.find((u) => !isValidHTTPURL(u));
     if (app.callback_urls.length === 0) {
@@ -48,7 +51,7 @@ export function validateApp(app: AppFields, {dynamicallyRegistered = false} = {}
     } else if (badCallback !== undefined) {
         errors.callback_urls = `Callback URLs must be http:// or https:// URLs, not "${badCallback}".`;
     } else if (callbacksLength(app.callback_urls) > LIMITS.callbacksTotal) {
-        errors.callback_urls = `The callback URLs are ${callbacksLength(app.callback_urls)} characters together; the limit is ${LIMITS.callbacksTotal}.`;
+        errors.callback_urls = `The callback URLs are ${callbacksLength(app.callback_urls)} bytes together; the limit is ${LIMITS.callbacksTotal}.`;
     }
     return errors;
 }

@@ -115,7 +115,9 @@ export class OAuthClient extends Client4 {
             return body as T;
         }
         const err = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
-        const message = err.message || [err.error, err.error_description].filter(Boolean).join(': ') || response.statusText || `HTTP ${response.status}`;
+
+        // Not statusText: HTTP/2 has none, and the Go half must say the same.
+        const message = err.message || [err.error, err.error_description].filter(Boolean).join(': ') || `HTTP ${response.status}`;
         throw new ClientError(this.getUrl(), {message, server_error_id: err.id ?? err.error, status_code: response.status, url});
     }
 }

@@ -1,11 +1,12 @@
-// The create form as a modal over the channel, opened by a bare `/oauth create`
-// in the web and desktop apps. Registered with registerRootComponent.
+// The create/edit form as a modal over the channel, opened by `/oauth create`
+// or `/oauth edit APP` without options in the web and desktop apps. Registered with registerRootComponent.
 import React, {useState} from 'react';
 import {useDispatch, useSelector} from 'react-redux';
 
 import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
 import {primaryButton, section} from './styles';
+import type {SavedMode} from './use_app_form';
 
 import {SECRET_SHOWN_ONCE} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
@@ -13,7 +14,7 @@ import type {GlobalStateWithPlugin} from '../store/selectors';
 import {formClosed} from '../store/slice';
 import type {HostDispatch} from '../types/host';
 
-type Created = {name: string; id: string; secret: string};
+type Created = {name: string; id: string; secret: string; mode: SavedMode};
 
 const backdrop: React.CSSProperties = {position: 'fixed', inset: 0, background: 'rgba(0, 0, 0, 0.5)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', overflow: 'auto', zIndex: 1000};
 const panel: React.CSSProperties = {...section, width: 640, maxWidth: '95vw', marginTop: 48};
@@ -29,10 +30,10 @@ export default function CreateAppModal() {
                 <div
                     role='dialog'
                     aria-modal='true'
-                    aria-label={`Created ${created.name}`}
+                    aria-label={`${created.mode === 'create' ? 'Created' : 'Saved'} ${created.name}`}
                     style={panel}
                 >
-                    <h4>{`Created ${created.name}`}</h4>
+                    <h4>{created.mode === 'create' ? `Created ${created.name}` : `Saved ${created.name}`}</h4>
                     <p>
                         {'Client ID: '}<code>{created.id}</code>{' '}
                         <CopyButton
@@ -40,7 +41,7 @@ export default function CreateAppModal() {
                             text={created.id}
                         />
                     </p>
-                    {created.secret && (
+                    {created.mode === 'create' && created.secret && (
                         <>
                             <p>
                                 {'Client secret: '}<code>{created.secret}</code>{' '}
@@ -52,7 +53,8 @@ export default function CreateAppModal() {
                             <p>{SECRET_SHOWN_ONCE}</p>
                         </>
                     )}
-                    {!created.secret && <p>{'A public client has no secret: it must use PKCE (S256).'}</p>}
+                    {created.mode === 'create' && !created.secret && <p>{'A public client has no secret: it must use PKCE (S256).'}</p>}
+                    {created.mode === 'unchanged' && <p>{'Nothing changed: the app already had these values.'}</p>}
                     <button
                         type='button'
                         style={primaryButton}
@@ -77,10 +79,10 @@ export default function CreateAppModal() {
             <div
                 role='dialog'
                 aria-modal='true'
-                aria-label='Create an OAuth app'
+                aria-label={form.mode === 'create' ? 'Create an OAuth app' : 'Edit an OAuth app'}
                 style={{width: 640, maxWidth: '95vw', marginTop: 48}}
             >
-                <ConnectedAppForm onSaved={(saved) => setCreated({name: saved.name, id: saved.id, secret: saved.client_secret})}/>
+                <ConnectedAppForm onSaved={(saved, mode) => setCreated({name: saved.name, id: saved.id, secret: mode === 'create' ? saved.client_secret : '', mode})}/>
             </div>
         </div>
     );

@@ -208,8 +208,8 @@ describe('the create form', () => {
     test.each([
         ['Name', 'x'.repeat(64), 'x'.repeat(65), 'The name is 65 bytes long; the limit is 64.'],
         ['Description', 'd'.repeat(512), 'd'.repeat(513), 'The description is 513 characters long; the limit is 512.'],
-        ['Homepage', 'https://e.co/' + 'h'.repeat(243), 'https://e.co/' + 'h'.repeat(244), 'The homepage URL is 257 characters long; the limit is 256.'],
-        ['Icon URL', 'https://e.co/' + 'i'.repeat(499), 'https://e.co/' + 'i'.repeat(500), 'The icon URL is 513 characters long; the limit is 512.'],
+        ['Homepage', 'https://e.co/' + 'h'.repeat(243), 'https://e.co/' + 'h'.repeat(244), 'The homepage URL is 257 bytes long; the limit is 256.'],
+        ['Icon URL', 'https://e.co/' + 'i'.repeat(499), 'https://e.co/' + 'i'.repeat(500), 'The icon URL is 513 bytes long; the limit is 512.'],
     ])('%s: at the limit passes, one past it fails on the field', async (label, atLimit, pastLimit, message) => {
         await openCreate();
         validFill();
@@ -245,7 +245,7 @@ describe('the create form', () => {
         const url = 'https://e.co/' + 'c'.repeat(87);
         fill('Callback URLs', Array.from({length: 11}, () => url).join('\n'));
         submit();
-        expect(fieldError('Callback URLs')).toBe('The callback URLs are 1112 characters together; the limit is 1024.');
+        expect(fieldError('Callback URLs')).toBe('The callback URLs are 1112 bytes together; the limit is 1024.');
     });
 
     test('trusted is offered to system admins only; public at creation only', async () => {

@@ -32,7 +32,6 @@ export type Verb = {
     flags: Flag[];
     exclusive?: Array<[string, string]>;
     formWhenBare?: boolean;
-    minFlags?: number;
 };
 
 export type Grammar = {

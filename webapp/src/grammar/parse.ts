@@ -13,14 +13,14 @@ export type Parsed = {
     args: Record<string, string>;
     flags: Record<string, FlagValue>;
 
-    // Set for a verb with formWhenBare typed with nothing after it.
+    // Set for a verb with formWhenBare typed without options: a form opens.
     bare?: boolean;
 };
 
 export type ParseErrorCode =
     | 'unterminated_quote' | 'unknown_verb' | 'unknown_flag' | 'no_value_allowed'
     | 'missing_value' | 'repeated_flag' | 'invalid_url' | 'invalid_int' | 'invalid_enum'
-    | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'nothing_to_change' | 'missing_space';
+    | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'missing_space';
 
 export type ParseError = {
     code: ParseErrorCode;
@@ -200,7 +200,7 @@ export function parse(command: string): ParseResult {
     if (missingArg) {
         return fail('missing_arg', `${cmd} needs ${argLabel(missingArg)}: ${lowerFirst(missingArg.help)}.`);
     }
-    if (verb.formWhenBare && rest.length === 0) {
+    if (verb.formWhenBare && Object.keys(parsed.flags).length === 0) {
         return {parsed: {...parsed, bare: true}};
     }
     const missing = verb.flags.filter((f) => f.required && !(f.name in parsed.flags)).map((f) => `--${f.name} ${f.value}`);
@@ -211,9 +211,6 @@ export function parse(command: string): ParseResult {
         if (a in parsed.flags && b in parsed.flags) {
             return fail('conflict', `Options --${a} and --${b} cannot be used together.`);
         }
-    }
-    if (Object.keys(parsed.flags).length < (verb.minFlags ?? 0)) {
-        return fail('nothing_to_change', `${cmd} needs at least one option saying what to change.`);
     }
     return {parsed};
 }

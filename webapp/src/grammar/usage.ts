@@ -74,7 +74,8 @@ export function help(verbName = ''): string {
         lines.push('', `Not together: ${pairs.join('; ')}.`);
     }
     if (verb.formWhenBare) {
-        lines.push('', `In the web and desktop apps, \`/${t} ${verb.name}\` alone opens a form.`);
+        const bare = [`/${t}`, verb.name, ...verb.args.filter((a) => a.required).map(argLabel)].join(' ');
+        lines.push('', `Without options, \`${bare}\` opens a form.`);
     }
     return lines.join('\n');
 }

@@ -17,7 +17,7 @@ export const authorized: VerbHandler = async (ctx) => {
             userId = (await getClient().getUserByUsername(username)).id;
         } catch (err) {
             const apiError = toApiError(err);
-            return post(apiError.status_code === 404 ? `There is no user @${md(username)}.` : describeErrorMd(apiError, `find @${username}`));
+            return post(apiError.status_code === 404 ? `There is no user @${md(username)}.` : describeErrorMd(apiError, `find @${md(username)}`));
         }
         who = userId === currentUserId(ctx) ? 'You have' : `@${md(username)} has`;
     }
@@ -27,7 +27,7 @@ export const authorized: VerbHandler = async (ctx) => {
     } catch (err) {
         const apiError = toApiError(err);
         if (apiError.status_code === 403) {
-            return post(`Could not list the apps @${md(username)} authorized: seeing another user's authorizations needs the \`edit_other_users\` permission. The server said: "${apiError.message}"`);
+            return post(`Could not list the apps @${md(username)} authorized: seeing another user's authorizations needs the \`edit_other_users\` permission. The server said: "${md(apiError.message)}"`);
         }
         return post(describeErrorMd(apiError, 'list the authorized apps'));
     }

@@ -1,7 +1,7 @@
 // Verbs that change apps: create, edit, delete, regen-secret.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {EMPTY_FORM} from '../../console/use_app_form';
+import {EMPTY_FORM, formFieldsOf} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {mergeEdit} from '../../store/edit_merge';
 import {toApiError} from '../../store/errors';
@@ -80,6 +80,12 @@ export const edit: VerbHandler = async (ctx) => {
     const resolved = await resolveApp(ctx, ctx.parsed.args.app, 'edit the app');
     if ('failure' in resolved) {
         return post(resolved.failure);
+    }
+    if (ctx.parsed.bare) {
+        // The form, filled with the app; a save sends only what was changed.
+        const fields = formFieldsOf(resolved.app);
+        ctx.store.dispatch(formOpened({mode: 'edit', surface: 'modal', appId: resolved.app.id, fields, original: fields}));
+        return {opened: true};
     }
     const merged = mergeEdit(resolved.app, ctx.parsed.flags);
     if ('missingCallback' in merged) {

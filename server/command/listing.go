@@ -1,0 +1,149 @@
+package command
+
+import (
+	"sync"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+)
+
+// maxPerPage is the REST API's page limit.
+const maxPerPage = 200
+
+// allApps is every app the caller may manage, as webapp/src/store/slice.ts
+// listAllApps reads them: the list query has no ORDER BY, so an app updated
+// while pages are read can move between pages. Passes repeat until two in a
+// row find the same ids, and only the last pass is kept. Pages are read four at
+// a time. complete is false when the apps kept changing.
+func allApps(api *REST) (apps []*model.OAuthApp, complete bool, failed *APIError) {
+	const concurrency, maxPasses = 4, 4
+	var previous map[string]bool
+	for pass := 1; pass <= maxPasses; pass++ {
+		byID := map[string]*model.OAuthApp{}
+		order := []string{}
+		for first, done := 0, false; !done; first += concurrency {
+			pages := make([][]*model.OAuthApp, concurrency)
+			errs := make([]*APIError, concurrency)
+			var wg sync.WaitGroup
+			for i := range concurrency {
+				wg.Go(func() { pages[i], errs[i] = api.OAuthAppPage(first+i, maxPerPage) })
+			}
+			wg.Wait()
+			for i, page := range pages {
+				if errs[i] != nil {
+					return nil, false, errs[i]
+				}
+				for _, app := range page {
+					if _, seen := byID[app.Id]; !seen {
+						order = append(order, app.Id)
+					}
+					byID[app.Id] = app
+				}
+				if len(page) < maxPerPage {
+					done = true
+				}
+			}
+		}
+		apps = make([]*model.OAuthApp, len(order))
+		ids := make(map[string]bool, len(order))
+		for i, id := range order {
+			apps[i] = byID[id]
+			ids[id] = true
+		}
+		if previous != nil && sameIDs(previous, ids) {
+			return apps, true, nil
+		}
+		previous = ids
+	}
+	return apps, false, nil
+}
+
+func sameIDs(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id := range a {
+		if !b[id] {
+			return false
+		}
+	}
+	return true
+}
+
+// authorizedApps is every app userID authorized, page by page.
+func authorizedApps(api *REST, userID string) ([]*model.OAuthApp, *APIError) {
+	var all []*model.OAuthApp
+	seen := map[string]bool{}
+	for page := 0; ; page++ {
+		apps, err := api.AuthorizedPage(userID, page, maxPerPage)
+		if err != nil {
+			return nil, err
+		}
+		for _, app := range apps {
+			if !seen[app.Id] {
+				seen[app.Id] = true
+				all = append(all, app)
+			}
+		}
+		if len(apps) < maxPerPage {
+			return all, nil
+		}
+	}
+}
+
+// nameListing is what a name lookup needs of a user's recent complete listing:
+// ids and names only (never a secret), kept in memory for a few seconds.
+type nameListing struct {
+	at   time.Time
+	apps []appName
+}
+
+type appName struct{ id, name string }
+
+// Listings are cached per user; a lookup's hit is still read in full (and its
+// name checked) before anything is done with it.
+type Listings struct {
+	mu     sync.Mutex
+	ttl    time.Duration
+	now    func() time.Time
+	byUser map[string]nameListing
+}
+
+// NewListings keeps each user's listing for ttl.
+func NewListings(ttl time.Duration) *Listings {
+	return &Listings{ttl: ttl, now: time.Now, byUser: map[string]nameListing{}}
+}
+
+func (l *Listings) remember(userID string, apps []*model.OAuthApp) {
+	names := make([]appName, len(apps))
+	for i, a := range apps {
+		names[i] = appName{a.Id, a.Name}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	for id, entry := range l.byUser {
+		if now.Sub(entry.at) > l.ttl {
+			delete(l.byUser, id)
+		}
+	}
+	l.byUser[userID] = nameListing{at: now, apps: names}
+}
+
+// fresh returns the user's listing when it is younger than the ttl.
+func (l *Listings) fresh(userID string) ([]appName, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	entry, ok := l.byUser[userID]
+	if !ok || l.now().Sub(entry.at) > l.ttl {
+		return nil, false
+	}
+	return entry.apps, true
+}
+
+// forget drops a user's listing after they changed an app's name or deleted one.
+func (l *Listings) forget(userID string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.byUser, userID)
+}

@@ -1,0 +1,140 @@
+// The shared answer vectors (server/command/testdata/answer_vectors.json): for
+// a command, the caller, the plugin settings and the REST API's answers, the
+// exact text each half answers with. The Go half runs the same file
+// (server/command/answer_vectors_test.go). Both must make exactly the REST
+// calls the vector answers, each at least once.
+//
+// UPDATE_VECTORS=1 rewrites the expected answers from this (the web) half.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+import {configureStore} from '@reduxjs/toolkit';
+
+import {RECEIVED_NEW_POST} from './ephemeral';
+import {createSlashCommandHook} from './hook';
+
+import {OAuthClient, setClient} from '../client/oauth_client';
+import {pluginId} from '../manifest';
+import {stateKey} from '../store/selectors';
+import {formOpened, reducer} from '../store/slice';
+import type {HostStore} from '../types/host';
+
+export type RestAnswer = {
+    method: string;
+    path: string;
+    status?: number;
+    body?: unknown;
+    text?: string;
+    network?: string;
+};
+
+export type AnswerVector = {
+    name: string;
+    command: string;
+    user: {id: string; system_admin: boolean};
+    settings: {command_access: string; reveal_secrets_in_chat: boolean; default_page_size: number};
+    site_url: string;
+    rest: RestAnswer[];
+    answer?: {post?: string; input_error?: string; opened?: boolean};
+};
+
+const FILE = join(__dirname, '../../../server/command/testdata/answer_vectors.json');
+const vectors = JSON.parse(readFileSync(FILE, 'utf8')) as AnswerVector[];
+
+// Paths compare with their query parameters in any order.
+export function requestKey(method: string, url: string): string {
+    const u = new URL(url, 'http://host');
+    const query = [...u.searchParams.entries()].map(([k, v]) => `${k}=${v}`).sort().join('&');
+    return `${method.toUpperCase()} ${u.pathname}${query ? '?' + query : ''}`;
+}
+
+type FakeResponse = {ok: boolean; status: number; statusText: string; headers: Map<string, string>; json(): Promise<unknown>; text(): Promise<string>};
+
+function respond(answer: RestAnswer): FakeResponse {
+    const status = answer.status ?? 200;
+    const text = answer.text ?? JSON.stringify(answer.body ?? null);
+    return {
+        ok: status >= 200 && status < 300,
+        status,
+        statusText: '',
+        headers: new Map([['content-type', answer.text === undefined ? 'application/json' : 'text/plain']]),
+        json: async () => JSON.parse(text),
+        text: async () => text,
+    };
+}
+
+async function runWebHalf(v: AnswerVector) {
+    const used = new Set<number>();
+    const unexpected: string[] = [];
+    const settingsPath = `/plugins/${pluginId}/api/v1/settings`;
+    globalThis.fetch = (async (url: string, options?: {method?: string}) => {
+        const key = requestKey(options?.method ?? 'get', url);
+        if (key === `GET ${settingsPath}`) {
+            return respond({method: 'GET', path: settingsPath, body: v.settings});
+        }
+        const index = v.rest.findIndex((a) => requestKey(a.method, a.path) === key);
+        if (index === -1) {
+            unexpected.push(key);
+            return respond({method: 'GET', path: '', status: 599, body: {message: `unexpected request ${key}`, status_code: 599}});
+        }
+        used.add(index);
+        if (v.rest[index].network) {
+            throw new TypeError(v.rest[index].network);
+        }
+        return respond(v.rest[index]);
+    }) as unknown as typeof fetch;
+    const client = new OAuthClient();
+    client.setUrl(v.site_url);
+    setClient(client);
+
+    const posts: string[] = [];
+    let opened = false;
+    const entities = {users: {currentUserId: v.user.id, profiles: {[v.user.id]: {roles: v.user.system_admin ? 'system_user system_admin' : 'system_user'}}}};
+    const store = configureStore({
+        reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
+        middleware: (gd) => gd({serializableCheck: false}).concat(() => (next: (a: unknown) => unknown) => (action: unknown) => {
+            const a = action as {type: string; data?: {message: string}};
+            if (a.type === RECEIVED_NEW_POST) {
+                posts.push(a.data!.message);
+            }
+            if (a.type === formOpened.type) {
+                opened = true;
+            }
+            return next(action);
+        }),
+    });
+    const result = await createSlashCommandHook(store as unknown as HostStore)(v.command, {channel_id: 'c', team_id: 't'});
+    let answer: AnswerVector['answer'];
+    if ('error' in result && result.error) {
+        answer = {input_error: result.error.message};
+    } else if (opened) {
+        answer = {opened: true};
+    } else {
+        answer = {post: posts.join('\n')};
+    }
+    const unused = v.rest.map((a, i) => (used.has(i) ? '' : requestKey(a.method, a.path))).filter(Boolean);
+    return {answer, unexpected, unused};
+}
+
+const results: AnswerVector[] = [];
+
+// eslint-disable-next-line no-process-env
+const updating = Boolean(process.env.UPDATE_VECTORS);
+
+describe('answer vectors: the web half', () => {
+    test.each(vectors.map((v) => [v.name, v] as const))('%s', async (_, v) => {
+        const {answer, unexpected, unused} = await runWebHalf(v);
+        expect(unexpected).toEqual([]);
+        expect(unused).toEqual([]);
+        results.push({...v, answer});
+        if (!updating) {
+            expect(answer).toEqual(v.answer);
+        }
+    });
+
+    afterAll(() => {
+        if (updating && results.length === vectors.length) {
+            writeFileSync(FILE, JSON.stringify(results, null, 2) + '\n');
+        }
+    });
+});
