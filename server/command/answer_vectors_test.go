@@ -75,11 +75,13 @@ type cannedREST struct {
 	answers    []restAnswer
 	used       map[int]bool
 	unexpected []string
+	calls      []string
 }
 
 func (c *cannedREST) RoundTrip(r *http.Request) (*http.Response, error) {
 	key := requestKey(r.Method, r.URL.String())
 	c.mu.Lock()
+	c.calls = append(c.calls, key)
 	index := -1
 	for i, a := range c.answers {
 		if requestKey(a.Method, a.Path) == key {

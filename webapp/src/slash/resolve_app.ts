@@ -6,6 +6,7 @@ import {code, md} from './format';
 import {describeErrorMd} from './markdown';
 
 import {toApiError} from '../store/errors';
+import {selectPluginState} from '../store/selectors';
 import {fetchAllApps, fetchApp} from '../store/slice';
 import type {AppSummary} from '../store/slice';
 
@@ -17,7 +18,23 @@ function candidates(apps: AppSummary[]): string {
     return apps.map((a) => `- ${md(a.name)}: ${code(a.id)}`).join('\n');
 }
 
-// Finds an app among those the caller can manage and reads it in full.
+// A complete listing this recent is used to look a name up (the Go half keeps
+// the same few seconds: server/command/listing.go).
+export const FRESH_LISTING_MS = 10000;
+
+// The id of the one app named `name` in a recent complete listing, if any.
+function recentlyListed(ctx: VerbContext, name: string): string | undefined {
+    const {apps, listing} = selectPluginState(ctx.store.getState());
+    if (!listing.complete || Date.now() - listing.listedAt > FRESH_LISTING_MS) {
+        return undefined;
+    }
+    const hits = apps.order.filter((id) => apps.byId[id]?.name === name);
+    return hits.length === 1 ? hits[0] : undefined;
+}
+
+// Finds an app among those the caller can manage and reads it in full. A hit in
+// a recent listing is still read in full and its name checked, so a stale
+// listing cannot misdirect the command.
 export async function resolveApp(ctx: VerbContext, ref: string, action: string): Promise<Resolved> {
     const {dispatch} = ctx.store;
     if (looksLikeId(ref)) {
@@ -29,6 +46,13 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
             }
 
             // Not an id after all: an app may be named like one.
+        }
+    }
+    const recent = recentlyListed(ctx, ref);
+    if (recent) {
+        const app = await dispatch(fetchApp(recent)).unwrap().catch(() => undefined);
+        if (app?.name === ref) {
+            return {app};
         }
     }
     let all;

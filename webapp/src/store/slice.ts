@@ -34,11 +34,12 @@ export type OAuthManagerState = {
         order: string[];
     };
     listing: {
-        page: number;
-        perPage: number;
 
         // True once a complete listing found every app (see listAllApps).
         complete: boolean;
+
+        // When that complete listing arrived (ms), for name lookups; 0 if none.
+        listedAt: number;
     };
     authorizedByUser: Record<string, string[]>;
     usernames: Record<string, string>;
@@ -115,7 +116,7 @@ export type AppForm = {
 
 export const initialState: OAuthManagerState = {
     apps: {byId: {}, order: []},
-    listing: {page: 0, perPage: 50, complete: false},
+    listing: {complete: false, listedAt: 0},
     authorizedByUser: {},
     usernames: {},
     metadata: {document: null, providerEnabled: null},
@@ -384,12 +385,12 @@ const slice = createSlice({
         builder.
             addCase(fetchAppsPage.fulfilled, (state, action) => {
                 if (replaceListing(state, action.payload, action)) {
-                    state.listing = {page: action.meta.arg.page, perPage: action.meta.arg.perPage, complete: false};
+                    state.listing = {complete: false, listedAt: 0};
                 }
             }).
             addCase(fetchAllApps.fulfilled, (state, action) => {
                 if (replaceListing(state, action.payload.apps, action)) {
-                    state.listing = {page: 0, perPage: MAX_PER_PAGE, complete: action.payload.complete};
+                    state.listing = {complete: action.payload.complete, listedAt: action.payload.complete ? Date.now() : 0};
                 }
             }).
             addCase(fetchApp.fulfilled, (state, action) => storeRead(state, action.payload, action)).

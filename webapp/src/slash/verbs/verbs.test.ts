@@ -9,6 +9,7 @@ import {stateKey} from '../../store/selectors';
 import {reducer} from '../../store/slice';
 import type {HostStore} from '../../types/host';
 import {createSlashCommandHook} from '../hook';
+import {FRESH_LISTING_MS} from '../resolve_app';
 
 function app(id: string, name: string, extra: Partial<OAuthApp> = {}): OAuthApp {
     return {
@@ -160,4 +161,64 @@ test('a bare /oauth create opens the create form instead of posting', async () =
     expect(text).toBe('');
     expect((lastStore!.getState()['plugins-oauth-manager'] as {ui: {form: unknown}}).ui.form).toMatchObject({mode: 'create', surface: 'modal'});
     expect(createOAuthApp).not.toHaveBeenCalled();
+});
+
+describe('a name is looked up in a listing of the last seconds', () => {
+    function hookWith(client: Record<string, unknown>) {
+        setClient({
+            getPluginSettings: async () => ({command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50}),
+            getProfilesByIds: async () => [],
+            ...client,
+        } as unknown as OAuthClient);
+        const store = configureStore({
+            reducer: (state: Record<string, unknown> | undefined, action) => ({
+                entities: {users: {currentUserId: 'me'}},
+                [stateKey]: reducer(state?.[stateKey] as never, action),
+            }),
+            middleware: (gd) => gd({serializableCheck: false}),
+        });
+        return createSlashCommandHook(store as unknown as HostStore);
+    }
+
+    afterEach(() => {
+        jest.useRealTimers();
+    });
+
+    test('a second command by name within seconds reads no listing again', async () => {
+        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
+        const getOAuthApp = jest.fn(async (id: string) => apps.find((a) => a.id === id));
+        const hook = hookWith({getOAuthApps, getOAuthApp});
+        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
+        const listed = getOAuthApps.mock.calls.length;
+        expect(listed).toBeGreaterThan(0);
+        await hook('/oauth delete Solo', {channel_id: 'c', team_id: 't'});
+        expect(getOAuthApps.mock.calls.length).toBe(listed);
+        expect(getOAuthApp).toHaveBeenLastCalledWith(apps[2].id);
+    });
+
+    test('an app renamed since the listing is not acted on: the listing is read again', async () => {
+        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
+        let renamed = false;
+        const getOAuthApp = jest.fn(async (id: string) => {
+            const found = apps.find((a) => a.id === id)!;
+            return renamed && found.name === 'Solo' ? {...found, name: 'Solo2'} : found;
+        });
+        const hook = hookWith({getOAuthApps, getOAuthApp});
+        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
+        const listed = getOAuthApps.mock.calls.length;
+        renamed = true;
+        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
+        expect(getOAuthApps.mock.calls.length).toBeGreaterThan(listed);
+    });
+
+    test('a listing older than the window is read again', async () => {
+        jest.useFakeTimers({now: 1_000_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask']});
+        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
+        const hook = hookWith({getOAuthApps, getOAuthApp: async (id: string) => apps.find((a) => a.id === id)});
+        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
+        const listed = getOAuthApps.mock.calls.length;
+        jest.setSystemTime(1_000_000 + FRESH_LISTING_MS + 1);
+        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
+        expect(getOAuthApps.mock.calls.length).toBeGreaterThan(listed);
+    });
 });

@@ -1,0 +1,65 @@
+package command
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mattermost/mattermost/server/public/model"
+	"github.com/stretchr/testify/assert"
+)
+
+func countPrefix(calls []string, prefix string) int {
+	n := 0
+	for _, c := range calls {
+		if strings.HasPrefix(c, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// A name is looked up in the caller's listing of the last seconds; a hit is
+// still read in full and its name checked; an old listing is read again.
+func TestNameLookupReusesARecentListing(t *testing.T) {
+	solo := &model.OAuthApp{Id: appID, Name: "Solo", CreatorId: ownerID, ClientSecret: "s", CallbackUrls: []string{"https://e.example/cb"}}
+	renamed := *solo
+	renamed.Name = "Solo2"
+	page, _ := json.Marshal([]*model.OAuthApp{solo})
+	one, _ := json.Marshal(solo)
+	rest := func(app []byte) *cannedREST {
+		answers := []restAnswer{{Method: "GET", Path: "/api/v4/oauth/apps/" + appID, Body: app}, {Method: "POST", Path: "/api/v4/users/ids", Body: json.RawMessage(`[]`)}}
+		for p := range 4 {
+			body := json.RawMessage(`[]`)
+			if p == 0 {
+				body = page
+			}
+			answers = append(answers, restAnswer{Method: "GET", Path: "/api/v4/oauth/apps?page=" + string(rune('0'+p)) + "&per_page=200", Body: body})
+		}
+		return &cannedREST{answers: answers, used: map[int]bool{}}
+	}
+	v := &answerVector{SiteURL: "http://mm.example.com"}
+	env := &vectorEnv{v: v, rest: rest(one)}
+	h := NewHandler(Load(), env)
+	now := time.Unix(1000, 0)
+	h.listings.now = func() time.Time { return now }
+	args := &model.CommandArgs{UserId: ownerID, Command: "/oauth show Solo"}
+
+	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
+	listed := countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?")
+	assert.Equal(t, 8, listed, "two passes of four pages")
+
+	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
+	assert.Equal(t, listed, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "the recent listing is used")
+
+	renamedJSON, _ := json.Marshal(&renamed)
+	env.rest = rest(renamedJSON)
+	h.Answer("s", args)
+	assert.Equal(t, 8, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "a hit whose name changed is looked up again")
+
+	env.rest = rest(one)
+	now = now.Add(11 * time.Second)
+	h.Answer("s", args)
+	assert.Equal(t, 8, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "an old listing is read again")
+}
