@@ -10,10 +10,11 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func countPrefix(calls []string, prefix string) int {
+// listings counts the list-page requests among calls.
+func listings(calls []string) int {
 	n := 0
 	for _, c := range calls {
-		if strings.HasPrefix(c, prefix) {
+		if strings.HasPrefix(c, "GET /api/v4/oauth/apps?") {
 			n++
 		}
 	}
@@ -47,19 +48,19 @@ func TestNameLookupReusesARecentListing(t *testing.T) {
 	args := &model.CommandArgs{UserId: ownerID, Command: "/oauth show Solo"}
 
 	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
-	listed := countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?")
+	listed := listings(env.rest.calls)
 	assert.Equal(t, 8, listed, "two passes of four pages")
 
 	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
-	assert.Equal(t, listed, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "the recent listing is used")
+	assert.Equal(t, listed, listings(env.rest.calls), "the recent listing is used")
 
 	renamedJSON, _ := json.Marshal(&renamed)
 	env.rest = rest(renamedJSON)
 	h.Answer("s", args)
-	assert.Equal(t, 8, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "a hit whose name changed is looked up again")
+	assert.Equal(t, 8, listings(env.rest.calls), "a hit whose name changed is looked up again")
 
 	env.rest = rest(one)
 	now = now.Add(11 * time.Second)
 	h.Answer("s", args)
-	assert.Equal(t, 8, countPrefix(env.rest.calls, "GET /api/v4/oauth/apps?"), "an old listing is read again")
+	assert.Equal(t, 8, listings(env.rest.calls), "an old listing is read again")
 }
