@@ -57,13 +57,27 @@ async function main() {
     // "dev" user only; plain system users keep not having it.
     await addPermission(admin, 'system_user_access_token', 'manage_oauth');
 
+    // manage_oauth + manage_system_wide_oauth without being a system admin: a
+    // built-in role that can be assigned without a license, patched.
+    for (const permission of ['manage_oauth', 'manage_system_wide_oauth']) {
+        // eslint-disable-next-line no-await-in-loop
+        await addPermission(admin, 'system_post_all', permission);
+    }
+
+    // A bot with a personal access token (REST callers of /commands/execute).
+    await admin.patchConfig({ServiceSettings: {EnableBotAccountCreation: true, EnableUserAccessTokens: true}});
+
     const team = await admin.createTeam({name: 'e2e', display_name: 'E2E', type: 'O'} as Parameters<Client4['createTeam']>[0]);
     const channel = await admin.getChannelByName(team.id, 'town-square');
 
     const dev = await admin.createUser({username: 'oauthdev', email: 'oauthdev@example.com', password: PASSWORD} as UserProfile, '', '');
     const plain = await admin.createUser({username: 'plainuser', email: 'plainuser@example.com', password: PASSWORD} as UserProfile, '', '');
+    const wide = await admin.createUser({username: 'oauthwide', email: 'oauthwide@example.com', password: PASSWORD} as UserProfile, '', '');
     await admin.updateUserRoles(dev.id, 'system_user system_user_access_token');
-    for (const user of [dev, plain]) {
+    await admin.updateUserRoles(wide.id, 'system_user system_post_all');
+    const bot = await admin.createBot({username: 'oauthbot', display_name: 'OAuth bot', description: 'e2e'} as Parameters<Client4['createBot']>[0]);
+    const botToken = await admin.createUserAccessToken(bot.user_id, 'e2e');
+    for (const user of [dev, plain, wide, {id: bot.user_id}]) {
         // eslint-disable-next-line no-await-in-loop
         await admin.addToTeam(team.id, user.id);
     }
@@ -79,10 +93,12 @@ async function main() {
             admin: {id: adminUser.id, username: 'sysadmin', password: PASSWORD, token: admin.getToken()},
             dev: await signIn(siteURL, dev),
             plain: await signIn(siteURL, plain),
+            wide: await signIn(siteURL, wide),
+            bot: {id: bot.user_id, username: 'oauthbot', password: '', token: botToken.token!},
         },
     };
     await writeFile(need('E2E_ENV_FILE'), JSON.stringify(env, null, 2));
-    process.stdout.write(`[e2e] bootstrap done: users sysadmin, oauthdev, plainuser; plugin running${patchedSystemAdmin ? '; added manage_oauth to system_admin' : ''}\n`);
+    process.stdout.write(`[e2e] bootstrap done: users sysadmin, oauthdev, oauthwide, plainuser, bot oauthbot; plugin running${patchedSystemAdmin ? '; added manage_oauth to system_admin' : ''}\n`);
 }
 
 main().catch((err: Error & {status_code?: number; url?: string}) => {

@@ -13,7 +13,10 @@ export type E2EUser = {
     token: string;
 };
 
-export type Role = 'admin' | 'dev' | 'plain';
+// admin: system admin; dev: manage_oauth only; wide: manage_oauth and
+// manage_system_wide_oauth, not an admin; plain: no OAuth permission; bot: a bot
+// account calling with a personal access token.
+export type Role = 'admin' | 'dev' | 'wide' | 'plain' | 'bot';
 
 export type E2EEnv = {
     siteURL: string;
@@ -23,7 +26,7 @@ export type E2EEnv = {
     users: Record<Role, E2EUser>;
 };
 
-export const ROLES: Role[] = ['admin', 'dev', 'plain'];
+export const ROLES: Role[] = ['admin', 'dev', 'wide', 'plain', 'bot'];
 
 export function loadEnv(): E2EEnv {
     const file = process.env.E2E_ENV_FILE;
