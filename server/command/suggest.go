@@ -35,10 +35,25 @@ func (h *Handler) Suggest(api *REST, userID, verb, userInput string) []model.Aut
 		if typed != "" && !strings.Contains(strings.ToLower(a.Name), typed) && !strings.HasPrefix(a.Id, typed) {
 			continue
 		}
+		// The server keeps the items that start with what was typed: an app is
+		// offered by client id and, when it can be typed back, by name.
 		items = append(items, model.AutocompleteListItem{Item: a.Id, HelpText: capRunes(flatten(a.Name), 64), Hint: "client id"})
-		if len(items) == maxSuggestions {
+		if typable(a.Name) {
+			name := a.Name
+			if strings.Contains(name, " ") {
+				name = `"` + name + `"`
+			}
+			items = append(items, model.AutocompleteListItem{Item: name, HelpText: a.Id, Hint: "name"})
+		}
+		if len(items) >= 2*maxSuggestions {
 			break
 		}
 	}
 	return items
+}
+
+// typable reports whether a name can be typed back as APP: no quotes, no
+// hidden characters, no line breaks.
+func typable(name string) bool {
+	return name != "" && !strings.ContainsAny(name, "\"“”") && flatten(name) == name && strings.TrimSpace(name) == name
 }
