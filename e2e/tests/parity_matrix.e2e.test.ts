@@ -111,6 +111,7 @@ function outcomeOf(text: string): string {
         [/no such OAuth app|there is no app/, '404'],
         [/turned off on this server/, '501'],
         [/too many requests/, '429'],
+        [/An admin limited `\/oauth`/, 'refused'],
         [/^Could not|\nCould not/, 'error'],
     ];
     return rules.find(([re]) => re.test(text))?.[1] ?? '200';

@@ -1,7 +1,7 @@
 // Micro-benchmark of the console's search, filter and sort over 10,000 apps:
 // the work one keystroke in the search box costs, without the browser.
 
-import {defaultQuery, filterApps, sortApps} from '../src/console/query';
+import {defaultQuery, filterApps, sortApps} from '../src/store/query';
 import type {AppSummary} from '../src/store/slice';
 
 const N = 10_000;

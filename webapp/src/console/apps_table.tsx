@@ -2,10 +2,10 @@ import React, {useState} from 'react';
 
 import AppIcon from './app_icon';
 import CopyButton from './copy_button';
-import type {SortDir, SortKey} from './query';
 import {badge, button, cell, dangerButton, muted} from './styles';
 
 import {creatorLabel, date, MASK, typeLabel} from '../store/labels';
+import type {SortDir, SortKey} from '../store/query';
 import type {AppSummary} from '../store/slice';
 
 export type RowActions = {

@@ -4,12 +4,11 @@ import React from 'react';
 import {Provider} from 'react-redux';
 
 import CreateAppModal from './create_app_modal';
-import {EMPTY_FORM} from './use_app_form';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
 import {stateKey} from '../store/selectors';
-import {formOpened, reducer} from '../store/slice';
+import {EMPTY_FORM, formOpened, reducer} from '../store/slice';
 
 function setup(createOAuthApp: jest.Mock) {
     setClient({createOAuthApp} as unknown as OAuthClient);

@@ -13,20 +13,19 @@ import AuthorizedApps from './authorized_apps';
 import ConfirmDialog from './confirm_dialog';
 import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
-import {filterApps, sortApps} from './query';
-import type {SortKey, TriState} from './query';
 import StatusPanel from './status_panel';
 import {button, errorText, input, primaryButton, section} from './styles';
 import type {NewSecret, SavedMode} from './use_app_form';
-import {EMPTY_FORM, formFieldsOf} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
 import {plural} from '../store/labels';
 import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
+import type {SortKey, TriState} from '../store/query';
+import {filterApps, sortApps} from '../store/query';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
-import {
+import {EMPTY_FORM, formFieldsOf,
     confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
     formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';

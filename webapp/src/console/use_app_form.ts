@@ -13,14 +13,12 @@ import type {ApiError} from '../store/errors';
 import {describeError} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
-import {createApp, fetchApp, formClosed, formErrorsSet, updateApp} from '../store/slice';
+import {createApp, fetchApp, formClosed, formErrorsSet, formFieldsOf, updateApp} from '../store/slice';
 import type {FormErrors, FormFields} from '../store/slice';
 import {isSystemAdmin} from '../types/host';
 import type {HostDispatch} from '../types/host';
 import {validateApp} from '../validation';
 import type {AppFields} from '../validation';
-
-export const EMPTY_FORM: FormFields = {name: '', description: '', homepage: '', icon_url: '', callbacks: '', is_trusted: false, is_public: false};
 
 export type NewSecret = {appName: string; secret: string};
 
@@ -39,19 +37,6 @@ function formErrorsFrom(err: ApiError, action: string): FormErrors {
 // What the form's fields mean as an app: names and URLs trimmed, one callback URL per line.
 function appFieldsOf(f: FormFields): AppFields {
     return {name: f.name.trim(), description: f.description, homepage: f.homepage.trim(), icon_url: f.icon_url.trim(), callback_urls: splitLines(f.callbacks)};
-}
-
-// The form's fields for an app, as the edit form opens with them.
-export function formFieldsOf(app: OAuthApp): FormFields {
-    return {
-        name: app.name,
-        description: app.description,
-        homepage: app.homepage,
-        icon_url: app.icon_url,
-        callbacks: app.callback_urls.join('\n'),
-        is_trusted: app.is_trusted,
-        is_public: !app.client_secret,
-    };
 }
 
 const FLAG_OF_FIELD: Array<[keyof Omit<AppFields, 'callback_urls'>, string]> = [['name', 'name'], ['description', 'description'], ['homepage', 'homepage'], ['icon_url', 'icon-url']];

@@ -9,11 +9,11 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {toApiError} from './errors';
 import type {ApiError} from './errors';
+import {defaultQuery} from './query';
+import type {AppQuery} from './query';
 
 import {getClient} from '../client/oauth_client';
 import type {ClientRegistrationRequest, ClientRegistrationResponse, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
-import {defaultQuery} from '../console/query';
-import type {AppQuery} from '../console/query';
 
 // is_public is undefined when only public information was read (the secret
 // is blanked there, so a blank secret proves nothing).
@@ -96,6 +96,21 @@ export type FormFields = {
     is_trusted: boolean;
     is_public: boolean;
 };
+
+export const EMPTY_FORM: FormFields = {name: '', description: '', homepage: '', icon_url: '', callbacks: '', is_trusted: false, is_public: false};
+
+// The form's fields for an app, as the edit form opens with them.
+export function formFieldsOf(app: OAuthApp): FormFields {
+    return {
+        name: app.name,
+        description: app.description,
+        homepage: app.homepage,
+        icon_url: app.icon_url,
+        callbacks: app.callback_urls.join('\n'),
+        is_trusted: app.is_trusted,
+        is_public: !app.client_secret,
+    };
+}
 
 export type FormErrors = Partial<Record<keyof FormFields | 'form', string>>;
 

@@ -1,8 +1,8 @@
 // Read-only verbs: list, show, info.
-import {defaultQuery, filterApps} from '../../console/query';
-import type {AppQuery} from '../../console/query';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
+import {defaultQuery, filterApps} from '../../store/query';
+import type {AppQuery} from '../../store/query';
 import {fetchAllApps, fetchAppInfo, fetchAppsPage, toSummary} from '../../store/slice';
 import type {AppSummary} from '../../store/slice';
 import {currentUserId, post, settings, usernames} from '../context';

@@ -1,12 +1,11 @@
 // Verbs that change apps: create, edit, delete, regen-secret.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {EMPTY_FORM, formFieldsOf} from '../../console/use_app_form';
 import type {FlagValue} from '../../grammar/parse';
 import {mergeEdit} from '../../store/edit_merge';
 import {toApiError} from '../../store/errors';
 import {DELETE_CONSEQUENCE, REGENERATE_CONSEQUENCE} from '../../store/messages';
-import {createApp, deleteApp, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
+import {createApp, deleteApp, EMPTY_FORM, formFieldsOf, formOpened, regenerateSecret, toSummary, updateApp} from '../../store/slice';
 import type {NewApp} from '../../store/slice';
 import {validateApp} from '../../validation';
 import type {FieldErrors} from '../../validation';

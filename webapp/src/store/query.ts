@@ -3,7 +3,7 @@
 // searchable text is built once per app and usernames map (WeakMaps keyed by
 // both objects, which the slice replaces when they change), so a keystroke over
 // 10,000 apps is one substring scan.
-import type {AppSummary} from '../store/slice';
+import type {AppSummary} from './slice';
 
 export type SortKey = 'name' | 'id' | 'type' | 'trusted' | 'dcr' | 'creator' | 'callbacks' | 'created';
 export type SortDir = 'asc' | 'desc';
