@@ -85,14 +85,10 @@ func (p *Plugin) OpenDialog(request model.OpenDialogRequest) *command.APIError {
 	return nil
 }
 
-// Caller implements command.Env: the REST API as the user who typed the command.
+// Caller implements command.Env: the REST API with the token of a session the
+// server vouched for (a command's, a plugin request's). The token is never
+// logged or kept.
 func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
-	return p.restFor(sessionID)
-}
-
-// restFor is the REST API with the token of a session the server vouched for
-// (a command's, a plugin request's). The token is never logged or kept.
-func (p *Plugin) restFor(sessionID string) (*command.REST, *command.APIError) {
 	if sessionID == "" {
 		return nil, &command.APIError{Message: "no session came with the request", Status: http.StatusUnauthorized}
 	}

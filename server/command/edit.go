@@ -41,11 +41,7 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp,
 	remove, _ := flags["remove-callback"].([]string)
 	for _, u := range remove {
 		if !slices.Contains(next.CallbackUrls, u) {
-			current := make([]string, len(app.CallbackUrls))
-			for i, c := range app.CallbackUrls {
-				current[i] = MdCode(c)
-			}
-			return nil, nil, fmt.Sprintf("%s is not a callback URL of %s. Its callback URLs are: %s.", MdCode(u), MdText(app.Name), strings.Join(current, ", "))
+			return nil, nil, fmt.Sprintf("%s is not a callback URL of %s. Its callback URLs are: %s.", MdCode(u), MdText(app.Name), joined(app.CallbackUrls, MdCode))
 		}
 		next.CallbackUrls = slices.DeleteFunc(next.CallbackUrls, func(c string) bool { return c == u })
 	}

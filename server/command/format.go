@@ -88,14 +88,11 @@ func textOrDash(s string) string {
 	return MdText(s)
 }
 
-func codeList(urls []string, cell bool) string {
-	parts := make([]string, len(urls))
-	for i, u := range urls {
-		if cell {
-			parts[i] = MdText(u)
-		} else {
-			parts[i] = MdCode(u)
-		}
+// joined escapes each value with escape (MdText, MdCode) and joins them with ", ".
+func joined(values []string, escape func(string) string) string {
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = escape(v)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -131,7 +128,7 @@ func appFields(app summary, usernames map[string]string, me, secretLine string) 
 	if app.IsTrusted {
 		trusted += " (users are not asked for consent)"
 	}
-	callbacks := codeList(app.CallbackUrls, false)
+	callbacks := joined(app.CallbackUrls, MdCode)
 	if callbacks == "" {
 		callbacks = "—"
 	}
@@ -161,7 +158,7 @@ func appsTable(apps []summary, usernames map[string]string, me string) string {
 			yesNo(a.IsTrusted),
 			yesNo(a.IsDynamicallyRegistered),
 			creatorName(a.OAuthApp, usernames, me),
-			codeList(a.CallbackUrls, true),
+			joined(a.CallbackUrls, MdText),
 			firstRunes(date(a.CreateAt), 10),
 		}
 	}

@@ -114,11 +114,16 @@ func NewListings(ttl time.Duration) *Listings {
 	return &Listings{ttl: ttl, now: time.Now, byUser: map[string]nameListing{}}
 }
 
-func (l *Listings) remember(userID string, apps []*model.OAuthApp) {
+func namesOf(apps []*model.OAuthApp) []appName {
 	names := make([]appName, len(apps))
 	for i, a := range apps {
 		names[i] = appName{a.Id, a.Name}
 	}
+	return names
+}
+
+func (l *Listings) remember(userID string, apps []*model.OAuthApp) {
+	names := namesOf(apps)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()

@@ -64,3 +64,19 @@ func TestNameLookupReusesARecentListing(t *testing.T) {
 	h.Answer("s", args)
 	assert.Equal(t, 8, listings(env.rest.calls), "an old listing is read again")
 }
+
+// Suggestions are asked for at every keystroke: with a listing of the last
+// seconds at hand they read nothing; they offer ids and typable names.
+func TestSuggestUsesARecentListing(t *testing.T) {
+	v := &answerVector{SiteURL: "http://mm.example.com"}
+	env := &vectorEnv{v: v, rest: &cannedREST{used: map[int]bool{}}}
+	h := NewHandler(Load(), env)
+	h.listings.remember(ownerID, []*model.OAuthApp{{Id: appID, Name: "Build bot"}, {Id: editID, Name: "Other"}})
+	api, _ := env.Caller("s")
+	items := h.Suggest(api, ownerID, "show", "/oauth show buil")
+	assert.Empty(t, env.rest.calls)
+	assert.Equal(t, []model.AutocompleteListItem{
+		{Item: appID, HelpText: "Build bot", Hint: "client id"},
+		{Item: `"Build bot"`, HelpText: appID, Hint: "name"},
+	}, items)
+}

@@ -36,9 +36,10 @@ func NewREST(baseURL, token string, httpClient *http.Client, timeout time.Durati
 	return &REST{client: c, ctx: ctx, cancel: cancel}
 }
 
-// Close ends the client's calls; the token goes with it.
+// Close ends the client's calls and drops its connections; the token goes with it.
 func (r *REST) Close() {
 	r.cancel()
+	r.client.HTTPClient.CloseIdleConnections()
 	r.client.AuthToken = ""
 }
 
@@ -299,10 +300,18 @@ func orderedFields(body []byte) ([]Field, error) {
 	return fields, nil
 }
 
-// jsString is String(v) in JavaScript for JSON values, lists joined with ", ".
-func jsString(v any) string {
+// jsString is String(v) in JavaScript for JSON values, except that a
+// top-level list is joined with ", " (as the answer prints lists).
+func jsString(v any) string { return jsValue(v, ", ", false) }
+
+// jsValue is String(v); inside Array.join (nested) null becomes "" and lists
+// are joined with ",".
+func jsValue(v any, sep string, nested bool) string {
 	switch x := v.(type) {
 	case nil:
+		if nested {
+			return ""
+		}
 		return "null"
 	case string:
 		return x
@@ -316,26 +325,10 @@ func jsString(v any) string {
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
-			parts[i] = jsArrayElement(e)
+			parts[i] = jsValue(e, ",", true)
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, sep)
 	default:
 		return "[object Object]"
-	}
-}
-
-// Inside Array.join, null becomes "" and nested lists are joined with ",".
-func jsArrayElement(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = jsArrayElement(e)
-		}
-		return strings.Join(parts, ",")
-	default:
-		return jsString(v)
 	}
 }

@@ -17,33 +17,24 @@ func (h *Handler) Suggest(api *REST, userID, verb, userInput string) []model.Aut
 	if fields := strings.Fields(userInput); len(fields) > 2 && !strings.HasSuffix(userInput, " ") {
 		typed = strings.ToLower(strings.Trim(fields[len(fields)-1], `"“”`))
 	}
-	var apps []*model.OAuthApp
-	var err *APIError
-	if verb == "deauthorize" {
-		apps, err = authorizedApps(api, userID)
-	} else {
-		apps, _, err = allApps(api)
-		if err == nil {
-			h.listings.remember(userID, apps)
-		}
-	}
 	items := []model.AutocompleteListItem{}
-	if err != nil {
+	apps, ok := h.suggestable(api, userID, verb)
+	if !ok {
 		return items
 	}
 	for _, a := range apps {
-		if typed != "" && !strings.Contains(strings.ToLower(a.Name), typed) && !strings.HasPrefix(a.Id, typed) {
+		if typed != "" && !strings.Contains(strings.ToLower(a.name), typed) && !strings.HasPrefix(a.id, typed) {
 			continue
 		}
 		// The server keeps the items that start with what was typed: an app is
 		// offered by client id and, when it can be typed back, by name.
-		items = append(items, model.AutocompleteListItem{Item: a.Id, HelpText: capRunes(flatten(a.Name), 64), Hint: "client id"})
-		if typable(a.Name) {
-			name := a.Name
+		items = append(items, model.AutocompleteListItem{Item: a.id, HelpText: capRunes(flatten(a.name), 64), Hint: "client id"})
+		if typable(a.name) {
+			name := a.name
 			if strings.Contains(name, " ") {
 				name = `"` + name + `"`
 			}
-			items = append(items, model.AutocompleteListItem{Item: name, HelpText: a.Id, Hint: "name"})
+			items = append(items, model.AutocompleteListItem{Item: name, HelpText: a.id, Hint: "name"})
 		}
 		if len(items) >= 2*maxSuggestions {
 			break
@@ -56,4 +47,28 @@ func (h *Handler) Suggest(api *REST, userID, verb, userInput string) []model.Aut
 // hidden characters, no line breaks.
 func typable(name string) bool {
 	return name != "" && !strings.ContainsAny(name, "\"“”") && flatten(name) == name && strings.TrimSpace(name) == name
+}
+
+// suggestable is the apps APP may name after verb: the ones the caller
+// authorized for deauthorize, otherwise the ones they manage, from their
+// listing of the last seconds when there is one (suggestions are asked for at
+// every keystroke), else read and remembered.
+func (h *Handler) suggestable(api *REST, userID, verb string) ([]appName, bool) {
+	var apps []*model.OAuthApp
+	var err *APIError
+	if verb == "deauthorize" {
+		apps, err = authorizedApps(api, userID)
+	} else {
+		if recent, ok := h.listings.fresh(userID); ok {
+			return recent, true
+		}
+		apps, _, err = allApps(api)
+		if err == nil {
+			h.listings.remember(userID, apps)
+		}
+	}
+	if err != nil {
+		return nil, false
+	}
+	return namesOf(apps), true
 }

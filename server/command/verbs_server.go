@@ -148,7 +148,7 @@ func metadata(c *call) result {
 	}
 	fields := make([]field, len(doc))
 	for i, f := range doc {
-		fields[i] = field{f.Key, MdCode(f.Value)}
+		fields[i] = field{MdText(f.Key), MdCode(f.Value)}
 	}
 	return post(strings.Join([]string{
 		fieldList("OAuth server check", []field{
@@ -179,20 +179,17 @@ func register(c *call) result {
 		}
 		return post(Describe(err, "register the client"))
 	}
+	confidential := model.SafeDereference(r.ClientSecret) != ""
 	secret := "none: a public client has no secret"
-	if r.ClientSecret != nil && *r.ClientSecret != "" {
+	if confidential {
 		secret = MdCode(*r.ClientSecret)
 	}
 	clientName := model.SafeDereference(r.ClientName)
-	redirects := make([]string, len(r.RedirectURIs))
-	for i, u := range r.RedirectURIs {
-		redirects[i] = MdCode(u)
-	}
 	fields := []field{
 		{"Client ID", MdCode(r.ClientID)},
 		{"Client secret", secret},
 		{"Client name", MdText(clientName)},
-		{"Redirect URIs", strings.Join(redirects, ", ")},
+		{"Redirect URIs", joined(r.RedirectURIs, MdCode)},
 		{"Token endpoint auth method", MdCode(r.TokenEndpointAuthMethod)},
 		{"Grant types", strings.Join(r.GrantTypes, ", ")},
 	}
@@ -200,7 +197,7 @@ func register(c *call) result {
 		fields = append(fields, field{"Client URI", MdText(uri)})
 	}
 	text := fieldList("Registered "+MdText(clientName)+" by dynamic client registration", fields)
-	if secret != "none: a public client has no secret" {
+	if confidential {
 		text += "\n\n**Client secret shown once.** " + secretWarning
 	}
 	return post(text)

@@ -316,7 +316,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                         style={errorText}
                     >{describeError(appsRequest.error, 'list the OAuth apps')}</div>
                 )}
-                {appsRequest.status === 'succeeded' && !plugin.listing.complete && (
+                {appsRequest.status === 'succeeded' && plugin.listing.completeAt === 0 && (
                     <div role='status'>{'Apps kept changing while the list was read; it may be incomplete. Refresh to try again.'}</div>
                 )}
                 {appsRequest.status !== 'failed' && (

@@ -25,7 +25,7 @@ export const FRESH_LISTING_MS = 10000;
 // The id of the one app named `name` in a recent complete listing, if any.
 function recentlyListed(ctx: VerbContext, name: string): string | undefined {
     const {apps, listing} = selectPluginState(ctx.store.getState());
-    if (!listing.complete || Date.now() - listing.listedAt > FRESH_LISTING_MS) {
+    if (Date.now() - listing.completeAt > FRESH_LISTING_MS) {
         return undefined;
     }
     const hits = apps.order.filter((id) => apps.byId[id]?.name === name);

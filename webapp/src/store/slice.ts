@@ -35,11 +35,9 @@ export type OAuthManagerState = {
     };
     listing: {
 
-        // True once a complete listing found every app (see listAllApps).
-        complete: boolean;
-
-        // When that complete listing arrived (ms), for name lookups; 0 if none.
-        listedAt: number;
+        // When the last listing arrived (ms) if it was complete, finding every
+        // app (see listAllApps); 0 when it was one page or incomplete.
+        completeAt: number;
     };
     authorizedByUser: Record<string, string[]>;
     usernames: Record<string, string>;
@@ -131,7 +129,7 @@ export type AppForm = {
 
 export const initialState: OAuthManagerState = {
     apps: {byId: {}, order: []},
-    listing: {complete: false, listedAt: 0},
+    listing: {completeAt: 0},
     authorizedByUser: {},
     usernames: {},
     metadata: {document: null, providerEnabled: null},
@@ -400,12 +398,12 @@ const slice = createSlice({
         builder.
             addCase(fetchAppsPage.fulfilled, (state, action) => {
                 if (replaceListing(state, action.payload, action)) {
-                    state.listing = {complete: false, listedAt: 0};
+                    state.listing = {completeAt: 0};
                 }
             }).
             addCase(fetchAllApps.fulfilled, (state, action) => {
                 if (replaceListing(state, action.payload.apps, action)) {
-                    state.listing = {complete: action.payload.complete, listedAt: action.payload.complete ? Date.now() : 0};
+                    state.listing = {completeAt: action.payload.complete ? Date.now() : 0};
                 }
             }).
             addCase(fetchApp.fulfilled, (state, action) => storeRead(state, action.payload, action)).

@@ -47,7 +47,7 @@ export const metadata: VerbHandler = async (ctx) => {
         ['Issuer', issuerMatches(doc.issuer, pageURL) ? `${code(doc.issuer)} ${ISSUER_MATCHES}` : `**${code(doc.issuer)} differs from ${code(pageURL)}, the address you reached this server at.** ${ISSUER_DIFFERS}`],
         ['Your permission', permission],
     ];
-    const fields: Array<[string, string]> = Object.entries(doc).map(([k, v]) => [k, code(Array.isArray(v) ? v.join(', ') : String(v))]);
+    const fields: Array<[string, string]> = Object.entries(doc).map(([k, v]) => [md(k), code(Array.isArray(v) ? v.join(', ') : String(v))]);
     return post([fieldList('OAuth server check', checks), '', fieldList('Metadata (/.well-known/oauth-authorization-server)', fields)].join('\n'));
 };
 
