@@ -88,9 +88,10 @@ parity: node_modules/.package-lock.json $(PARITY_ORACLE)
 	PARITY_PEER=$(PARITY_ORACLE) FUZZ_RUNS=5000 FUZZ_SEED=42 $(NPM) run --silent fuzz
 	cd server && PARITY_PEER="$(PARITY_TS)" PARITY_DIR=$(CURDIR) $(GO) test -count=1 ./internal/parity
 
-## check-style: eslint, tsc --noEmit, go vet and golangci-lint
+## check-style: eslint, tsc --noEmit, the i18n catalogue (webapp/i18n/en.json up to date), go vet and golangci-lint
 check-style: node_modules/.package-lock.json $(TOOLS)/golangci-lint
 	$(NPM) run --silent lint
+	$(NPM) run --silent i18n-check
 	$(NPM) run --silent check-types
 	cd server && $(GO) vet ./...
 	cd server && $(TOOLS)/golangci-lint run ./...

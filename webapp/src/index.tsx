@@ -1,6 +1,7 @@
 import {configureClient} from './client/oauth_client';
 import CreateAppModal from './console/create_app_modal';
 import OAuthManagerSection from './console/oauth_manager_section';
+import {translationsFor} from './i18n/translations';
 import {pluginId} from './manifest';
 import {createSlashCommandHook} from './slash/hook';
 import {reducer} from './store/slice';
@@ -20,6 +21,7 @@ function pageURL(): string {
 export class Plugin {
     initialize(registry: PluginRegistry, store: HostStore) {
         configureClient(pageURL());
+        registry.registerTranslations(translationsFor);
         registry.registerReducer(reducer);
         registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
         registry.registerAdminConsoleCustomSection(MANAGER_SECTION_KEY, OAuthManagerSection);

@@ -27,4 +27,5 @@ export type PluginRegistry = {
     registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook): string;
     registerRootComponent(component: React.ComponentType): string;
     registerAdminConsoleCustomSection(key: string, component: React.ComponentType<CustomSectionProps>): void;
+    registerTranslations(getTranslationsForLocale: (locale: string) => Record<string, string> | undefined): void;
 };
