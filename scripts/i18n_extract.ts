@@ -29,10 +29,10 @@ function problemsOf(found: Record<string, string>): string[] {
         if (!id.startsWith(pluginId + '.')) {
             problems.push(`${id}: ids start with "${pluginId}."`);
         }
-        if (/<\/?[A-Za-z]/.test(message)) {
+        if ((/<\/?[A-Za-z]/).test(message)) {
             problems.push(`${id}: no rich-text tags ("<…>") in messages; pass markup as an argument`);
         }
-        if (/'[{}#']/.test(message)) {
+        if ((/'[{}#']/).test(message)) {
             problems.push(`${id}: an apostrophe before {, }, # or ' is ICU quoting, which the Go half does not read`);
         }
     }

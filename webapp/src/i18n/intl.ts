@@ -18,8 +18,9 @@ const quiet = (err: {code?: string}) => {
     }
 };
 
-// ignoreTag: Markdown answers may hold "<", which must stay text in any language.
-const make = (locale: string, messages: Catalogue) => createIntl({locale, defaultLocale: 'en', messages, ignoreTag: true, onError: quiet}, cache);
+// Data reaches a message only as an argument, which is never parsed as markup
+// (scripts/i18n_extract.ts keeps tags out of the messages themselves).
+const make = (locale: string, messages: Catalogue) => createIntl({locale, defaultLocale: 'en', messages, onError: quiet}, cache);
 
 // `messages` replaces the shipped catalogue (tests: the pseudo-locale).
 export function intlFor(locale: string, messages?: Catalogue): IntlShape {
