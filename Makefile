@@ -39,6 +39,10 @@ webapp: webapp/dist/main.js
 webapp/dist/main.js: node_modules/.package-lock.json $(TS_SOURCES)
 	$(NPM) run --silent build
 
+# The development build, for the browser tests: it must load on a production host too.
+webapp/dist/dev/main.js: node_modules/.package-lock.json $(TS_SOURCES)
+	$(NPM) run --silent build:dev -- --output-path webapp/dist/dev
+
 ## dist: build the installable bundle dist/<id>-<version>.tar.gz
 dist: $(BUNDLE)
 
@@ -57,11 +61,22 @@ test: node_modules/.package-lock.json
 	cd server && $(GO) test -count=1 ./...
 	$(NPM) run --silent test
 
-e2e/browser/dist/e2e-host.js: node_modules/.package-lock.json e2e/browser/host.tsx e2e/browser/webpack.config.js
+HOST_SOURCES := e2e/browser/host.tsx e2e/browser/webpack.config.js
+HOSTS := e2e/browser/dist/e2e-host.js e2e/browser/dist/e2e-host19.js
+
+e2e/browser/dist/e2e-host.js: node_modules/.package-lock.json $(HOST_SOURCES)
 	$(NPM) run --silent build:host
 
+# The React 19 stand-in's libraries: a package of their own, apart from the root's React 18.
+e2e/host19/node_modules/.package-lock.json: e2e/host19/package.json e2e/host19/package-lock.json
+	$(NPM) ci --prefix e2e/host19 --no-audit --no-fund
+	@touch $@
+
+e2e/browser/dist/e2e-host19.js: node_modules/.package-lock.json e2e/host19/node_modules/.package-lock.json $(HOST_SOURCES)
+	$(NPM) run --silent build:host19
+
 ## e2e: integration and browser tests against a real Mattermost server with PostgreSQL
-e2e: dist e2e/browser/dist/e2e-host.js
+e2e: dist webapp/dist/dev/main.js $(HOSTS)
 	bash e2e/run.sh test
 
 ## test-all: every test there is: style, unit, parity and real-server (the README's test command)
@@ -100,12 +115,12 @@ $(TOOLS)/golangci-lint:
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 
 ## bench: benchmarks that print figures: the console query in node, then 10,000 apps on a real server in Chromium
-bench: dist e2e/browser/dist/e2e-host.js
+bench: dist $(HOSTS)
 	npx --no-install tsx webapp/bench/query_bench.ts
 	bash e2e/run.sh bench
 
 ## run: build, start PostgreSQL + Mattermost with the plugin, and wait (or deploy to MM_SERVICESETTINGS_SITEURL)
-run: dist e2e/browser/dist/e2e-host.js
+run: dist $(HOSTS)
 	@if [ -n "$$MM_SERVICESETTINGS_SITEURL" ]; then $(MAKE) --no-print-directory deploy; else bash e2e/run.sh serve; fi
 
 ## deploy: upload and enable the bundle on MM_SERVICESETTINGS_SITEURL (MM_ADMIN_TOKEN, or MM_ADMIN_USERNAME + MM_ADMIN_PASSWORD)

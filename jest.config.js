@@ -1,4 +1,4 @@
-// Three projects: `unit` (jsdom, fakes allowed), `fuzz` (parity with the Go half) and `e2e` (node, against the real
+// Four projects: `unit` (jsdom, fakes allowed), `bundle` (the built main.js), `fuzz` (parity with the Go half) and `e2e` (node, against the real
 // server started by e2e/run.sh; never run without it).
 const tsJest = ['ts-jest', {tsconfig: {jsx: 'react', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, isolatedModules: true}}];
 
@@ -10,6 +10,13 @@ module.exports = {
             roots: ['<rootDir>/webapp/src'],
             transform: {'^.+\\.tsx?$': tsJest},
             setupFilesAfterEnv: ['<rootDir>/webapp/jest.setup.ts'],
+        },
+        {
+            // The built bundles (production and development) against what the hosts it must run on provide.
+            displayName: 'bundle',
+            testEnvironment: 'node',
+            roots: ['<rootDir>/webapp/bundle'],
+            transform: {'^.+\\.tsx?$': tsJest},
         },
         {
             // make fuzz: fast-check against the Go half (needs PARITY_PEER).

@@ -227,12 +227,17 @@ start_mattermost() {
   mkdir -p "$run/data" "$run/plugins" "$run/client/plugins"
   install_webapp
   # The stand-in host page (e2e/browser), served from the server's own origin
-  # so session cookies and CSRF work as in production: at /static/e2e-host.html,
-  # and at / when there is no real web app.
-  if [ -f e2e/browser/dist/e2e-host.js ]; then
-    cp e2e/browser/root.html "$run/client/e2e-host.html"
-    cp e2e/browser/dist/e2e-host.js "$run/client/e2e-host.js"
-    [ -e "$run/client/root.html" ] || cp e2e/browser/root.html "$run/client/root.html"
+  # so session cookies and CSRF work as in production: at /static/e2e-host.html
+  # (React 18) and /static/e2e-host19.html (React 19, as Mattermost 12), and at
+  # / when there is no real web app.
+  local host
+  for host in e2e-host e2e-host19; do
+    [ -f "e2e/browser/dist/$host.js" ] || continue
+    sed "s|/static/e2e-host.js|/static/$host.js|" e2e/browser/root.html > "$run/client/$host.html"
+    cp "e2e/browser/dist/$host.js" "$run/client/$host.js"
+  done
+  if [ -f e2e/browser/dist/e2e-host.js ] && [ ! -e "$run/client/root.html" ]; then
+    cp e2e/browser/root.html "$run/client/root.html"
   fi
   write_config
   link_runtime_files

@@ -14,15 +14,18 @@ module.exports = {
             use: {loader: 'ts-loader', options: {transpileOnly: true, configFile: path.join(__dirname, '../tsconfig.json')}},
         }],
     },
+    // Only what both 11.x (React 18) and 12 (React 19) publish. Not
+    // react/jsx-runtime (11.x has no window.ReactJSXRuntime: JSX stays the
+    // classic transform, React.createElement of the host's React), nor
+    // react-dom/client (React 19's window.ReactDOM has no createRoot).
+    // webapp/bundle/bundle.test.ts checks the output.
     externals: {
         react: 'React',
         'react-dom': 'ReactDOM',
         redux: 'Redux',
         'react-redux': 'ReactRedux',
         'react-intl': 'ReactIntl',
-        'prop-types': 'PropTypes',
         'react-bootstrap': 'ReactBootstrap',
-        'react-router-dom': 'ReactRouterDom',
     },
     externalsType: 'window',
     output: {

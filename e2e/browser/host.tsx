@@ -1,12 +1,21 @@
 // A small stand-in for the Mattermost web app, for browser tests: it gives a
-// plugin what the real host gives (window.registerPlugin, the React and Redux
-// globals at the host's versions, a store with redux-thunk, the registry calls
+// plugin what the real host gives (window.registerPlugin, the libraries the
+// host publishes at the host's versions, a store with redux-thunk, an
+// IntlProvider with the plugin's registered translations, the registry calls
 // this plugin makes), signs in with the server's session cookie, loads the
-// plugin's real bundle from the server and renders its System Console setting
+// plugin's real bundle from the server and renders its System Console section
 // and a message box that runs slash commands through the registered hook.
+//
+// One source, two builds (webpack.config.js): against the root package's
+// React 18 (e2e-host.js) and against e2e/host19's React 19 (e2e-host19.js),
+// which also publishes the JSX runtimes as Mattermost 12 does.
+import PropTypes from 'prop-types';
 import React, {useState} from 'react';
+import * as JSXRuntime from 'react/jsx-runtime';
+import * as ReactBootstrap from 'react-bootstrap'; // eslint-disable-line no-restricted-imports -- the host exposes the whole module as window.ReactBootstrap
 import ReactDOM from 'react-dom';
 import {createRoot} from 'react-dom/client';
+import * as ReactIntl from 'react-intl';
 import * as ReactRedux from 'react-redux';
 import * as Redux from 'redux'; // eslint-disable-line no-restricted-imports -- the host exposes the whole module as window.Redux
 import type {Reducer} from 'redux';
@@ -14,16 +23,28 @@ import {thunk} from 'redux-thunk';
 
 import type {SlashCommandHookResult, SlashCommandWillBePostedHook} from '../../webapp/src/types/registry';
 
-Object.assign(window, {React, ReactDOM, Redux, ReactRedux});
+Object.assign(window, {React, ReactDOM, Redux, ReactRedux, ReactIntl, ReactBootstrap, PropTypes});
 
-type User = {id: string; username: string; roles: string};
+// Mattermost 12 (React 19) publishes its JSX runtime for plugins built with the
+// automatic transform, before any plugin runs. A production host has no
+// jsxDEV of its own: it forwards to jsx/jsxs, without dev diagnostics.
+if (Number(React.version.split('.')[0]) >= 19) {
+    const {Fragment, jsx, jsxs} = JSXRuntime;
+    type Jsx = typeof jsx;
+    const jsxDEV = (type: Parameters<Jsx>[0], props: Parameters<Jsx>[1], key: Parameters<Jsx>[2], isStaticChildren: boolean) => (isStaticChildren ? jsxs : jsx)(type, props, key);
+    Object.assign(window, {ReactJSXRuntime: {Fragment, jsx, jsxs}, ReactJSXDevRuntime: {Fragment, jsxDEV}});
+}
+
+type User = {id: string; username: string; roles: string; locale?: string};
 type Post = {id: string; message: string};
-type Entities = {users: {currentUserId: string; profiles: Record<string, User>}; general: {config: {SiteURL: string}}};
+type Config = Record<string, string>;
+type Entities = {users: {currentUserId: string; profiles: Record<string, User>}; general: {config: Config}};
 
-const entities: Reducer<Entities> = (state = {users: {currentUserId: '', profiles: {}}, general: {config: {SiteURL: ''}}}, action) => {
+// The signed-in user and the server's client config, as the web app keeps them.
+const entities: Reducer<Entities> = (state = {users: {currentUserId: '', profiles: {}}, general: {config: {}}}, action) => {
     if (action.type === 'HOST_SIGNED_IN') {
-        const user = (action as unknown as {user: User}).user;
-        return {users: {currentUserId: user.id, profiles: {[user.id]: user}}, general: {config: {SiteURL: window.location.origin}}};
+        const {user, config} = action as unknown as {user: User; config: Config};
+        return {users: {currentUserId: user.id, profiles: {[user.id]: user}}, general: {config: {SiteURL: window.location.origin, ...config}}};
     }
     return state;
 };
@@ -42,6 +63,7 @@ const store = Redux.legacy_createStore(Redux.combineReducers(staticReducers), Re
 const hooks: SlashCommandWillBePostedHook[] = [];
 const sections: Record<string, React.ComponentType<Record<string, unknown>>> = {};
 const roots: Array<{id: string; Component: React.ComponentType}> = [];
+const translations: Array<(locale: string) => Record<string, string> | undefined> = [];
 let registering = '';
 
 const registry = {
@@ -61,7 +83,13 @@ const registry = {
     registerAdminConsoleCustomSection(key: string, component: React.ComponentType<Record<string, unknown>>) {
         sections[key.toLowerCase()] = component;
     },
+    registerTranslations(getTranslationsForLocale: (locale: string) => Record<string, string> | undefined) {
+        translations.push(getTranslationsForLocale);
+    },
 };
+
+// The host's messages for a locale: here only what plugins registered.
+const messagesFor = (locale: string) => Object.assign({}, ...translations.map((get) => get(locale) ?? {})) as Record<string, string>;
 
 let rerender = () => undefined as void;
 
@@ -104,7 +132,8 @@ function SignIn({onDone}: {onDone: () => void}) {
                 e.preventDefault();
                 try {
                     const user = await api<User>('/api/v4/users/login', {method: 'POST', body: JSON.stringify({login_id: username, password})});
-                    store.dispatch({type: 'HOST_SIGNED_IN', user});
+                    const config = await api<Config>('/api/v4/config/client?format=old');
+                    store.dispatch({type: 'HOST_SIGNED_IN', user, config});
                     await loadPlugins();
                     onDone();
                 } catch (err) {
@@ -197,17 +226,25 @@ function Host() {
         return <SignIn onDone={() => setSignedIn(true)}/>;
     }
     const Section = sections.oauthapps;
+    const {entities: {users}} = store.getState() as unknown as {entities: Entities};
+    const locale = users.profiles[users.currentUserId]?.locale || 'en';
     return (
         <ReactRedux.Provider store={store}>
-            <main>
-                <section aria-label='System Console'>
-                    <h2>{'System Console > Plugins > OAuth Apps Manager'}</h2>
-                    {Section && <Section settingsList={[]}/>}
-                    {!Section && <p>{'The plugin registered no section.'}</p>}
-                </section>
-                <MessageBox/>
-            </main>
-            {roots.map(({id, Component}) => <Component key={id}/>)}
+            <ReactIntl.IntlProvider
+                locale={locale}
+                defaultLocale='en'
+                messages={messagesFor(locale)}
+            >
+                <main>
+                    <section aria-label='System Console'>
+                        <h2>{'System Console > Plugins > OAuth Apps Manager'}</h2>
+                        {Section && <Section settingsList={[]}/>}
+                        {!Section && <p>{'The plugin registered no section.'}</p>}
+                    </section>
+                    <MessageBox/>
+                </main>
+                {roots.map(({id, Component}) => <Component key={id}/>)}
+            </ReactIntl.IntlProvider>
         </ReactRedux.Provider>
     );
 }
