@@ -1,9 +1,33 @@
 import React from 'react';
+import {defineMessages, useIntl} from 'react-intl';
 
-import {button, errorText, input, primaryButton, section} from './styles';
+import {common} from './common_messages';
+import Dialog from './dialog';
 
 import type {AppForm as AppFormState, FormFields} from '../store/slice';
 import {LIMITS} from '../validation';
+
+const messages = defineMessages({
+    createTitle: {id: 'oauth-manager.console.form.create_title', defaultMessage: 'Create an OAuth app'},
+    editTitle: {id: 'oauth-manager.console.form.edit_title', defaultMessage: 'Edit {name}'},
+    editTitleUnnamed: {id: 'oauth-manager.console.form.edit_title_unnamed', defaultMessage: 'Edit the app'},
+    create: {id: 'oauth-manager.console.form.create', defaultMessage: 'Create app'},
+    save: {id: 'oauth-manager.console.form.save', defaultMessage: 'Save changes'},
+    saving: {id: 'oauth-manager.console.form.saving', defaultMessage: 'Saving…'},
+    required: {id: 'oauth-manager.console.form.required', defaultMessage: '{label} (required)'},
+    name: {id: 'oauth-manager.console.form.name', defaultMessage: 'Name'},
+    nameHelp: {id: 'oauth-manager.console.form.name_help', defaultMessage: '1 to {max} characters.'},
+    description: {id: 'oauth-manager.console.form.description', defaultMessage: 'Description'},
+    descriptionHelp: {id: 'oauth-manager.console.form.description_help', defaultMessage: 'Up to {max} characters.'},
+    homepage: {id: 'oauth-manager.console.form.homepage', defaultMessage: 'Homepage'},
+    homepageHelp: {id: 'oauth-manager.console.form.homepage_help', defaultMessage: 'An http:// or https:// URL, up to {max} characters.'},
+    iconURL: {id: 'oauth-manager.console.form.icon_url', defaultMessage: 'Icon URL'},
+    iconURLHelp: {id: 'oauth-manager.console.form.icon_url_help', defaultMessage: 'Optional; an http:// or https:// URL, up to {max} characters.'},
+    callbacks: {id: 'oauth-manager.console.form.callbacks', defaultMessage: 'Callback URLs'},
+    callbacksHelp: {id: 'oauth-manager.console.form.callbacks_help', defaultMessage: 'One per line; at least one. Matched exactly: no wildcards. {max} characters in all.'},
+    trusted: {id: 'oauth-manager.console.form.trusted', defaultMessage: 'Trusted: users are not asked for consent (system admins only)'},
+    public: {id: 'oauth-manager.console.form.public', defaultMessage: 'Public client: no secret, must use PKCE (cannot be changed later)'},
+});
 
 type Props = {
     form: AppFormState;
@@ -16,65 +40,85 @@ type Props = {
 
 type TextField = 'name' | 'description' | 'homepage' | 'icon_url' | 'callbacks';
 
-const TEXT_FIELDS: Array<{key: TextField; label: string; help: string; multiline?: boolean; required?: boolean}> = [
-    {key: 'name', label: 'Name', help: `1 to ${LIMITS.name} characters.`, required: true},
-    {key: 'description', label: 'Description', help: `Up to ${LIMITS.description} characters.`, multiline: true},
-    {key: 'homepage', label: 'Homepage', help: `An http:// or https:// URL, up to ${LIMITS.homepage} characters.`, required: true},
-    {key: 'icon_url', label: 'Icon URL', help: `Optional; an http:// or https:// URL, up to ${LIMITS.iconURL} characters.`},
-    {key: 'callbacks', label: 'Callback URLs', help: `One per line; at least one. Matched exactly: no wildcards. ${LIMITS.callbacksTotal} characters in all.`, multiline: true, required: true},
-];
+const TEXT_FIELDS = [
+    {key: 'name', label: messages.name, help: messages.nameHelp, max: LIMITS.name, required: true},
+    {key: 'description', label: messages.description, help: messages.descriptionHelp, max: LIMITS.description, multiline: true},
+    {key: 'homepage', label: messages.homepage, help: messages.homepageHelp, max: LIMITS.homepage, required: true},
+    {key: 'icon_url', label: messages.iconURL, help: messages.iconURLHelp, max: LIMITS.iconURL},
+    {key: 'callbacks', label: messages.callbacks, help: messages.callbacksHelp, max: LIMITS.callbacksTotal, multiline: true, required: true},
+] as const satisfies ReadonlyArray<{key: TextField; label: object; help: object; max: number; multiline?: boolean; required?: boolean}>;
 
-// Create and edit. What was typed lives in the slice, so a failed request
-// loses nothing; the server's message lands on the field it is about.
-// Not a <form>: the System Console renders plugin sections inside its own
-// settings form, and a nested form's submit reloads the page natively. Enter
-// in a one-line field submits here instead, and never reaches the outer form.
+// Create and edit, in a dialog. What was typed lives in the slice, so a failed
+// request loses nothing; the server's message lands on the field it is about.
+// Not a <form>: on the console page a submit could reach the console's own
+// settings form. Enter in a one-line field submits here instead.
 export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, onCancel}: Props) {
+    const intl = useIntl();
     const {fields, errors, mode} = form;
-    const title = mode === 'create' ? 'Create an OAuth app' : `Edit ${fields.name || 'the app'}`;
-    const submitLabel = mode === 'create' ? 'Create app' : 'Save changes';
+    let title = intl.formatMessage(messages.createTitle);
+    if (mode !== 'create') {
+        title = fields.name ? intl.formatMessage(messages.editTitle, {name: fields.name}) : intl.formatMessage(messages.editTitleUnnamed);
+    }
+    const submitLabel = intl.formatMessage(mode === 'create' ? messages.create : messages.save);
     return (
-        <div
-            role='form'
-            aria-label={title}
-            style={section}
+        <Dialog
+            id='oauth-app-form'
+            title={title}
+            onHide={onCancel}
+            footer={(
+                <>
+                    <button
+                        type='button'
+                        className='btn btn-tertiary'
+                        onClick={onCancel}
+                    >{intl.formatMessage(common.cancel)}</button>
+                    <button
+                        type='button'
+                        className='btn btn-primary'
+                        disabled={busy}
+                        onClick={onSubmit}
+                    >{busy ? intl.formatMessage(messages.saving) : submitLabel}</button>
+                </>
+            )}
         >
-            <h4>{title}</h4>
             {errors.form && (
                 <p
                     role='alert'
-                    style={errorText}
+                    style={{color: 'var(--error-text)'}}
                 >{errors.form}</p>
             )}
-            {TEXT_FIELDS.map(({key, label, help, multiline, required}) => {
+            {TEXT_FIELDS.map(({key, label, help, max, ...kind}) => {
                 const id = `oauth-form-${key}`;
                 const error = errors[key];
-                const common = {
+                const multiline = 'multiline' in kind;
+                const required = 'required' in kind;
+                const control = {
                     id,
+                    className: 'form-control',
                     value: fields[key],
                     'aria-invalid': Boolean(error),
                     'aria-describedby': `${id}-help${error ? ` ${id}-error` : ''}`,
                     'aria-required': required,
-                    style: {...input, width: '100%', maxWidth: 560},
                 };
+                const labelText = intl.formatMessage(label);
                 return (
                     <div
                         key={key}
-                        style={{marginBottom: 12}}
+                        className={error ? 'form-group has-error' : 'form-group'}
                     >
                         <label
                             htmlFor={id}
-                            style={{display: 'block', fontWeight: 600}}
-                        >{label}{required ? ' *' : ''}</label>
+                            className='control-label'
+                        >{required ? intl.formatMessage(messages.required, {label: labelText}) : labelText}</label>
                         {multiline ? (
                             <textarea
-                                {...common}
+                                {...control}
                                 rows={key === 'callbacks' ? 3 : 2}
                                 onChange={(e) => onChange({[key]: e.target.value})}
                             />
                         ) : (
                             <input
-                                {...common}
+                                {...control}
                                 type={key === 'name' ? 'text' : 'url'}
                                 onChange={(e) => onChange({[key]: e.target.value})}
                                 onKeyDown={(e) => {
@@ -89,54 +133,42 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
                         )}
                         <div
                             id={`${id}-help`}
-                            style={{fontSize: 12, opacity: 0.72}}
-                        >{help}</div>
+                            className='help-text'
+                        >{intl.formatMessage(help, {max})}</div>
                         {error && (
                             <div
                                 id={`${id}-error`}
-                                style={errorText}
+                                className='help-block'
+                                style={{color: 'var(--error-text)'}}
                             >{error}</div>
                         )}
                     </div>
                 );
             })}
             {isSystemAdmin && (
-                <div>
+                <div className='checkbox'>
                     <label>
                         <input
                             type='checkbox'
                             checked={fields.is_trusted}
                             onChange={(e) => onChange({is_trusted: e.target.checked})}
                         />
-                        {' Trusted: users are not asked for consent (system admins only)'}
+                        {intl.formatMessage(messages.trusted)}
                     </label>
                 </div>
             )}
             {mode === 'create' && (
-                <div>
+                <div className='checkbox'>
                     <label>
                         <input
                             type='checkbox'
                             checked={fields.is_public}
                             onChange={(e) => onChange({is_public: e.target.checked})}
                         />
-                        {' Public client: no secret, must use PKCE (cannot be changed later)'}
+                        {intl.formatMessage(messages.public)}
                     </label>
                 </div>
             )}
-            <div style={{marginTop: 12}}>
-                <button
-                    type='button'
-                    style={primaryButton}
-                    disabled={busy}
-                    onClick={onSubmit}
-                >{busy ? 'Saving…' : submitLabel}</button>
-                <button
-                    type='button'
-                    style={button}
-                    onClick={onCancel}
-                >{'Cancel'}</button>
-            </div>
-        </div>
+        </Dialog>
     );
 }

@@ -3,8 +3,14 @@
 // through the server's image proxy when that is on; otherwise a placeholder
 // stands in. The URL is always shown as text.
 import React from 'react';
+import {defineMessages, useIntl} from 'react-intl';
 
 import {muted} from './styles';
+
+const messages = defineMessages({
+    placeholder: {id: 'oauth-manager.console.icon.placeholder', defaultMessage: 'icon'},
+    notLoaded: {id: 'oauth-manager.console.icon.not_loaded', defaultMessage: 'Not loaded: the image proxy is off (System Console > Environment > Image Proxy)'},
+});
 
 type Props = {
     url: string;
@@ -16,6 +22,7 @@ type Props = {
 const box: React.CSSProperties = {width: 32, height: 32, borderRadius: 4, flex: 'none', objectFit: 'contain'};
 
 export default function AppIcon({url, proxy}: Props) {
+    const intl = useIntl();
     if (!url) {
         return <>{'—'}</>;
     }
@@ -31,8 +38,8 @@ export default function AppIcon({url, proxy}: Props) {
             ) : (
                 <span
                     style={{...box, border: `1px dashed ${muted}`, display: 'inline-flex', alignItems: 'center', justifyContent: 'center', color: muted, fontSize: 10}}
-                    title='Not loaded: the image proxy is off (System Console > Environment > Image Proxy)'
-                >{'icon'}</span>
+                    title={intl.formatMessage(messages.notLoaded)}
+                >{intl.formatMessage(messages.placeholder)}</span>
             )}
             <span>{url}</span>
         </span>

@@ -1,12 +1,55 @@
 import React, {useState} from 'react';
+import {defineMessages, useIntl} from 'react-intl';
 
 import AppIcon from './app_icon';
+import {common} from './common_messages';
 import CopyButton from './copy_button';
-import {badge, button, cell, dangerButton, muted} from './styles';
+import {badge, cell, nowrap, wrap} from './styles';
+import {useDates} from './use_dates';
 
-import {creatorLabel, date, MASK, typeLabel} from '../store/labels';
+import {creatorLabel, MASK, typeLabel} from '../store/labels';
 import type {SortDir, SortKey} from '../store/query';
 import type {AppSummary} from '../store/slice';
+
+const messages = defineMessages({
+    table: {id: 'oauth-manager.console.table.label', defaultMessage: 'OAuth apps'},
+    name: {id: 'oauth-manager.console.table.name', defaultMessage: 'Name'},
+    clientId: {id: 'oauth-manager.console.table.client_id', defaultMessage: 'Client ID'},
+    creator: {id: 'oauth-manager.console.table.creator', defaultMessage: 'Creator'},
+    created: {id: 'oauth-manager.console.table.created', defaultMessage: 'Created'},
+    actions: {id: 'oauth-manager.console.table.actions', defaultMessage: 'Actions'},
+    trusted: {id: 'oauth-manager.console.table.trusted_badge', defaultMessage: 'Trusted'},
+    dcr: {id: 'oauth-manager.console.table.dcr_badge', defaultMessage: 'DCR'},
+    copyId: {id: 'oauth-manager.console.table.copy_id', defaultMessage: 'Copy the client id of {name}'},
+    edit: {id: 'oauth-manager.console.table.edit', defaultMessage: 'Edit'},
+    editLabel: {id: 'oauth-manager.console.table.edit_label', defaultMessage: 'Edit {name}'},
+    more: {id: 'oauth-manager.console.table.more', defaultMessage: 'More'},
+    less: {id: 'oauth-manager.console.table.less', defaultMessage: 'Less'},
+    detailsOf: {id: 'oauth-manager.console.table.details_of', defaultMessage: 'Details of {name}'},
+    noSecret: {id: 'oauth-manager.console.details.no_secret', defaultMessage: 'None (public client)'},
+    secretOf: {id: 'oauth-manager.console.details.secret_of', defaultMessage: 'Client secret of {name}'},
+    show: {id: 'oauth-manager.console.details.show', defaultMessage: 'Show'},
+    hide: {id: 'oauth-manager.console.details.hide', defaultMessage: 'Hide'},
+    showLabel: {id: 'oauth-manager.console.details.show_label', defaultMessage: 'Show the secret of {name}'},
+    hideLabel: {id: 'oauth-manager.console.details.hide_label', defaultMessage: 'Hide the secret of {name}'},
+    copySecret: {id: 'oauth-manager.console.details.copy_secret', defaultMessage: 'Copy the secret of {name}'},
+    clientSecret: {id: 'oauth-manager.console.details.client_secret', defaultMessage: 'Client secret'},
+    type: {id: 'oauth-manager.console.details.type', defaultMessage: 'Type'},
+    isTrusted: {id: 'oauth-manager.console.details.trusted', defaultMessage: 'Trusted'},
+    trustedYes: {id: 'oauth-manager.console.details.trusted_yes', defaultMessage: 'Yes (users are not asked for consent)'},
+    dynamic: {id: 'oauth-manager.console.details.dynamic', defaultMessage: 'Dynamically registered'},
+    description: {id: 'oauth-manager.console.details.description', defaultMessage: 'Description'},
+    homepage: {id: 'oauth-manager.console.details.homepage', defaultMessage: 'Homepage'},
+    icon: {id: 'oauth-manager.console.details.icon', defaultMessage: 'Icon'},
+    callbacks: {id: 'oauth-manager.console.details.callbacks', defaultMessage: 'Callback URLs'},
+    createdBy: {id: 'oauth-manager.console.details.created_by', defaultMessage: 'Created by'},
+    createdAt: {id: 'oauth-manager.console.details.created', defaultMessage: 'Created'},
+    updated: {id: 'oauth-manager.console.details.updated', defaultMessage: 'Updated'},
+    regenerate: {id: 'oauth-manager.console.details.regenerate', defaultMessage: 'Regenerate secret'},
+    regenerateLabel: {id: 'oauth-manager.console.details.regenerate_label', defaultMessage: 'Regenerate the secret of {name}'},
+    delete: {id: 'oauth-manager.console.details.delete', defaultMessage: 'Delete'},
+    deleteLabel: {id: 'oauth-manager.console.details.delete_label', defaultMessage: 'Delete {name}'},
+});
 
 export type RowActions = {
     secrets: Record<string, string>;
@@ -32,43 +75,52 @@ type Props = RowActions & {
 
 // Five columns fit the System Console's 920 px content at a 1280 px window;
 // the rest of an app is in its details row.
-const COLUMNS: Array<[SortKey, string, string]> = [
-    ['name', 'Name', '34%'], ['id', 'Client ID', '29%'], ['creator', 'Creator', '14%'], ['created', 'Created', '11%'],
+const COLUMNS: Array<[SortKey, keyof typeof messages, string]> = [
+    ['name', 'name', '32%'], ['id', 'clientId', '28%'], ['creator', 'creator', '13%'], ['created', 'created', '11%'],
 ];
 
-// Wrap anywhere: a name or URL with no spaces must not widen the table.
-const wrap: React.CSSProperties = {overflowWrap: 'anywhere', wordBreak: 'break-word'};
-const small: React.CSSProperties = {...button, padding: '2px 8px', fontSize: 12, marginRight: 4};
+const icon = (name: string) => (
+    <i
+        className={`icon icon-${name}`}
+        aria-hidden='true'
+    />
+);
 
+// The secret, its Show/Hide and its Copy on one line.
 function SecretControls({app, secrets, onReveal, onHide, copySecret}: {app: AppSummary} & Pick<RowActions, 'secrets' | 'onReveal' | 'onHide' | 'copySecret'>) {
+    const intl = useIntl();
     if (app.is_public === true) {
-        return <span style={{color: muted}}>{'None (public client)'}</span>;
+        return <span className='light'>{intl.formatMessage(messages.noSecret)}</span>;
     }
     const secret = secrets[app.id];
     return (
-        <>
+        <span style={{display: 'inline-flex', alignItems: 'center', gap: 4, maxWidth: '100%', ...nowrap}}>
             <code
-                aria-label={`Client secret of ${app.name}`}
-                style={wrap}
-            >{secret ?? MASK}</code>{' '}
+                aria-label={intl.formatMessage(messages.secretOf, {name: app.name})}
+                style={{overflow: 'hidden', textOverflow: 'ellipsis'}}
+            >{secret ?? MASK}</code>
             <button
                 type='button'
-                style={small}
+                className='btn btn-sm btn-tertiary'
                 onClick={() => (secret ? onHide(app) : onReveal(app))}
-                aria-label={`${secret ? 'Hide' : 'Show'} the secret of ${app.name}`}
+                aria-label={intl.formatMessage(secret ? messages.hideLabel : messages.showLabel, {name: app.name})}
             >
-                {secret ? 'Hide' : 'Show'}
+                {icon(secret ? 'eye-off-outline' : 'eye-outline')}
+                {intl.formatMessage(secret ? messages.hide : messages.show)}
             </button>
             <CopyButton
-                label={`Copy the secret of ${app.name}`}
+                label={intl.formatMessage(messages.copySecret, {name: app.name})}
                 text={copySecret(app)}
-                style={small}
             />
-        </>
+        </span>
     );
 }
 
 function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSummary; id: string; usernames: Record<string, string>; currentUserId: string} & RowActions) {
+    const intl = useIntl();
+    const dates = useDates();
+    const t = (key: keyof typeof messages) => intl.formatMessage(messages[key]);
+    const yesNo = (v: boolean | undefined) => intl.formatMessage(v ? common.yes : common.no);
     const field = (label: string, value: React.ReactNode) => (
         <React.Fragment key={label}>
             <dt style={{fontWeight: 600}}>{label}</dt>
@@ -80,58 +132,62 @@ function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSumma
         <div
             id={id}
             role='region'
-            aria-label={`Details of ${app.name}`}
+            aria-label={intl.formatMessage(messages.detailsOf, {name: app.name})}
             style={{padding: '8px 4px 12px'}}
         >
             <dl style={{display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 16, rowGap: 6, margin: '0 0 12px'}}>
-                {field('Client secret', (
+                {field(t('clientSecret'), (
                     <SecretControls
                         app={app}
                         {...actions}
                     />
                 ))}
-                {field('Type', typeLabel(app))}
-                {field('Trusted', app.is_trusted ? 'Yes (users are not asked for consent)' : 'No')}
-                {field('Dynamically registered', app.is_dynamically_registered ? 'Yes' : 'No')}
-                {field('Description', orDash(app.description))}
-                {field('Homepage', orDash(app.homepage))}
-
-                {field('Icon', (
+                {field(t('type'), typeLabel(intl, app))}
+                {field(t('isTrusted'), app.is_trusted ? t('trustedYes') : yesNo(false))}
+                {field(t('dynamic'), yesNo(app.is_dynamically_registered))}
+                {field(t('description'), orDash(app.description))}
+                {field(t('homepage'), orDash(app.homepage))}
+                {field(t('icon'), (
                     <AppIcon
                         url={app.icon_url}
                         proxy={actions.iconProxy}
                     />
                 ))}
-                {field('Callback URLs', app.callback_urls.length ? app.callback_urls.map((u) => <div key={u}>{u}</div>) : '—')}
-                {field('Created by', creatorLabel(app, usernames, currentUserId))}
-                {field('Created', date(app.create_at))}
-                {field('Updated', date(app.update_at))}
+                {field(t('callbacks'), app.callback_urls.length ? app.callback_urls.map((u) => <div key={u}>{u}</div>) : '—')}
+                {field(t('createdBy'), creatorLabel(intl, app, usernames, currentUserId))}
+                {field(t('createdAt'), dates.time(app.create_at))}
+                {field(t('updated'), dates.time(app.update_at))}
             </dl>
-            {app.is_public !== true && (
+            <div style={{display: 'flex', gap: 8}}>
+                {app.is_public !== true && (
+                    <button
+                        type='button'
+                        className='btn btn-sm btn-tertiary'
+                        onClick={() => actions.onRegenerate(app)}
+                        aria-label={intl.formatMessage(messages.regenerateLabel, {name: app.name})}
+                    >{icon('refresh')}{t('regenerate')}</button>
+                )}
                 <button
                     type='button'
-                    style={button}
-                    onClick={() => actions.onRegenerate(app)}
-                    aria-label={`Regenerate the secret of ${app.name}`}
-                >{'Regenerate secret'}</button>
-            )}
-            <button
-                type='button'
-                style={dangerButton}
-                onClick={() => actions.onDelete(app)}
-                aria-label={`Delete ${app.name}`}
-            >{'Delete'}</button>
+                    className='btn btn-sm btn-danger'
+                    onClick={() => actions.onDelete(app)}
+                    aria-label={intl.formatMessage(messages.deleteLabel, {name: app.name})}
+                >{icon('trash-can-outline')}{t('delete')}</button>
+            </div>
         </div>
     );
 }
 
 export default function AppsTable({apps, usernames, currentUserId, sortKey, sortDir, onSort, ...actions}: Props) {
+    const intl = useIntl();
+    const dates = useDates();
     const [open, setOpen] = useState<Record<string, boolean>>({});
     const toggle = (id: string) => setOpen((o) => ({...o, [id]: !o[id]}));
     return (
         <table
-            aria-label='OAuth apps'
-            style={{width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed'}}
+            aria-label={intl.formatMessage(messages.table)}
+            className='table'
+            style={{width: '100%', tableLayout: 'fixed'}}
         >
             <thead>
                 <tr>
@@ -150,18 +206,19 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                             >
                                 <button
                                     type='button'
+                                    className='btn btn-link'
                                     onClick={() => onSort(key)}
-                                    style={{background: 'none', border: 'none', color: 'inherit', fontWeight: 600, cursor: 'pointer', padding: 0}}
+                                    style={{fontWeight: 600, padding: 0, color: 'inherit'}}
                                 >
-                                    {label}{active && (sortDir === 'asc' ? ' ▲' : ' ▼')}
+                                    {intl.formatMessage(messages[label])}{active && (sortDir === 'asc' ? ' ▲' : ' ▼')}
                                 </button>
                             </th>
                         );
                     })}
                     <th
                         scope='col'
-                        style={{...cell, width: '12%'}}
-                    >{'Actions'}</th>
+                        style={{...cell, width: '16%'}}
+                    >{intl.formatMessage(messages.actions)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -173,36 +230,35 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                 <td style={{...cell, ...wrap}}>
                                     <div style={{fontWeight: 600}}>{app.name}</div>
                                     <div>
-                                        <span style={badge}>{typeLabel(app)}</span>
-                                        {app.is_trusted && <span style={badge}>{'Trusted'}</span>}
-                                        {app.is_dynamically_registered && <span style={badge}>{'DCR'}</span>}
+                                        <span style={badge}>{typeLabel(intl, app)}</span>
+                                        {app.is_trusted && <span style={badge}>{intl.formatMessage(messages.trusted)}</span>}
+                                        {app.is_dynamically_registered && <span style={badge}>{intl.formatMessage(messages.dcr)}</span>}
                                     </div>
                                 </td>
                                 <td style={cell}>
                                     <code style={{fontSize: 12, ...wrap}}>{app.id}</code>{' '}
                                     <CopyButton
-                                        label={`Copy the client id of ${app.name}`}
+                                        label={intl.formatMessage(messages.copyId, {name: app.name})}
                                         text={app.id}
-                                        style={small}
                                     />
                                 </td>
-                                <td style={{...cell, ...wrap}}>{creatorLabel(app, usernames, currentUserId)}</td>
-                                <td style={cell}>{date(app.create_at).slice(0, 10)}</td>
-                                <td style={cell}>
+                                <td style={{...cell, ...wrap}}>{creatorLabel(intl, app, usernames, currentUserId)}</td>
+                                <td style={cell}>{dates.day(app.create_at)}</td>
+                                <td style={{...cell, ...nowrap}}>
                                     <button
                                         type='button'
-                                        style={small}
+                                        className='btn btn-sm btn-tertiary'
                                         onClick={() => actions.onEdit(app)}
-                                        aria-label={`Edit ${app.name}`}
-                                    >{'Edit'}</button>
+                                        aria-label={intl.formatMessage(messages.editLabel, {name: app.name})}
+                                    >{icon('pencil-outline')}{intl.formatMessage(messages.edit)}</button>
                                     <button
                                         type='button'
-                                        style={small}
+                                        className='btn btn-sm btn-tertiary'
                                         aria-expanded={Boolean(open[app.id])}
                                         aria-controls={detailsId}
-                                        aria-label={`Details of ${app.name}`}
+                                        aria-label={intl.formatMessage(messages.detailsOf, {name: app.name})}
                                         onClick={() => toggle(app.id)}
-                                    >{open[app.id] ? 'Less' : 'More'}</button>
+                                    >{icon(open[app.id] ? 'chevron-up' : 'chevron-down')}{intl.formatMessage(open[app.id] ? messages.less : messages.more)}</button>
                                 </td>
                             </tr>
                             {open[app.id] && (

@@ -1,6 +1,8 @@
-import React, {useEffect, useRef} from 'react';
+import React, {useRef} from 'react';
+import {useIntl} from 'react-intl';
 
-import {button, dangerButton, section} from './styles';
+import {common} from './common_messages';
+import Dialog from './dialog';
 
 type Props = {
     title: string;
@@ -12,44 +14,42 @@ type Props = {
     onCancel: () => void;
 };
 
-// Asks before an action that breaks an integration, saying exactly what breaks.
+// Asks before an action that breaks an integration, saying exactly what
+// breaks. Focus starts on Cancel, the safe choice.
 export default function ConfirmDialog({title, consequence, confirmLabel, busy, error, onConfirm, onCancel}: Props) {
+    const intl = useIntl();
     const cancelRef = useRef<HTMLButtonElement>(null);
-    useEffect(() => {
-        cancelRef.current?.focus();
-    }, []);
     return (
-        <div
-            role='alertdialog'
-            aria-modal='true'
-            aria-labelledby='oauth-confirm-title'
-            aria-describedby='oauth-confirm-text'
-            style={{...section, borderColor: 'var(--error-text)'}}
-            onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                    onCancel();
-                }
-            }}
+        <Dialog
+            id='oauth-confirm'
+            title={title}
+            describedBy='oauth-confirm-text'
+            onHide={onCancel}
+            onEntered={() => cancelRef.current?.focus()}
+            footer={(
+                <>
+                    <button
+                        ref={cancelRef}
+                        type='button'
+                        className='btn btn-tertiary'
+                        onClick={onCancel}
+                    >{intl.formatMessage(common.cancel)}</button>
+                    <button
+                        type='button'
+                        className='btn btn-danger'
+                        onClick={onConfirm}
+                        disabled={busy}
+                    >{busy ? intl.formatMessage(common.working) : confirmLabel}</button>
+                </>
+            )}
         >
-            <h4 id='oauth-confirm-title'>{title}</h4>
             <p id='oauth-confirm-text'>{consequence}</p>
-            {error && <p role='alert'>{error}</p>}
-            <button
-                ref={cancelRef}
-                type='button'
-                style={button}
-                onClick={onCancel}
-            >
-                {'Cancel'}
-            </button>
-            <button
-                type='button'
-                style={dangerButton}
-                onClick={onConfirm}
-                disabled={busy}
-            >
-                {busy ? 'Working…' : confirmLabel}
-            </button>
-        </div>
+            {error && (
+                <p
+                    role='alert'
+                    style={{color: 'var(--error-text)'}}
+                >{error}</p>
+            )}
+        </Dialog>
     );
 }

@@ -1,9 +1,10 @@
 import {configureStore} from '@reduxjs/toolkit';
-import {act, fireEvent, render, screen} from '@testing-library/react';
+import {act, fireEvent, render, screen, waitFor} from '@testing-library/react';
 import React from 'react';
 import {Provider} from 'react-redux';
 
 import CreateAppModal from './create_app_modal';
+import {withIntl} from './test_intl';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
@@ -17,14 +18,14 @@ function setup(createOAuthApp: jest.Mock) {
         reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
         middleware: (gd) => gd({serializableCheck: false}),
     });
-    render(<Provider store={store}><CreateAppModal/></Provider>);
+    render(withIntl(<Provider store={store}><CreateAppModal/></Provider>));
     return store;
 }
 
 test('renders nothing until /oauth create opens it, then creates and shows the secret once', async () => {
     const createOAuthApp = jest.fn(async (a: Record<string, unknown>) => ({...a, id: 'n'.repeat(26), client_secret: 'modalsecret'}));
     const store = setup(createOAuthApp);
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryAllByRole('dialog')).toHaveLength(0);
     act(() => {
         store.dispatch(formOpened({mode: 'create', surface: 'modal', fields: EMPTY_FORM}));
     });
@@ -39,5 +40,5 @@ test('renders nothing until /oauth create opens it, then creates and shows the s
     fireEvent.click(screen.getByRole('button', {name: 'Create app'}));
     expect(await screen.findByRole('dialog', {name: 'Created Modal bot'})).toHaveTextContent('modalsecret');
     fireEvent.click(screen.getByRole('button', {name: 'Done'}));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryAllByRole('dialog')).toHaveLength(0));
 });

@@ -1,89 +1,79 @@
-// The create/edit form as a modal over the channel, opened by `/oauth create`
-// or `/oauth edit APP` without options in the web and desktop apps. Registered with registerRootComponent.
+// The create/edit form over the channel, opened by `/oauth create` or
+// `/oauth edit APP` without options in the web and desktop apps, then what
+// was saved. Registered with registerRootComponent.
 import React, {useState} from 'react';
-import {useDispatch, useSelector} from 'react-redux';
+import {defineMessages, useIntl} from 'react-intl';
+import {useSelector} from 'react-redux';
 
 import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
-import {primaryButton, section} from './styles';
+import Dialog from './dialog';
 import type {SavedMode} from './use_app_form';
 
 import {SECRET_SHOWN_ONCE} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
-import {formClosed} from '../store/slice';
-import type {HostDispatch} from '../types/host';
 
-type Created = {name: string; id: string; secret: string; mode: SavedMode};
+const messages = defineMessages({
+    created: {id: 'oauth-manager.console.modal.created', defaultMessage: 'Created {name}'},
+    saved: {id: 'oauth-manager.console.modal.saved', defaultMessage: 'Saved {name}'},
+    clientId: {id: 'oauth-manager.console.modal.client_id', defaultMessage: 'Client ID:'},
+    copyId: {id: 'oauth-manager.console.modal.copy_id', defaultMessage: 'Copy the client id'},
+    clientSecret: {id: 'oauth-manager.console.modal.client_secret', defaultMessage: 'Client secret:'},
+    copySecret: {id: 'oauth-manager.console.modal.copy_secret', defaultMessage: 'Copy the new secret'},
+    publicClient: {id: 'oauth-manager.console.modal.public', defaultMessage: 'A public client has no secret: it must use PKCE (S256).'},
+    unchanged: {id: 'oauth-manager.console.modal.unchanged', defaultMessage: 'Nothing changed: the app already had these values.'},
+    done: {id: 'oauth-manager.console.modal.done', defaultMessage: 'Done'},
+});
 
-const backdrop: React.CSSProperties = {position: 'fixed', inset: 0, background: 'rgba(0, 0, 0, 0.5)', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', overflow: 'auto', zIndex: 1000};
-const panel: React.CSSProperties = {...section, width: 640, maxWidth: '95vw', marginTop: 48};
+type Saved = {name: string; id: string; secret: string; mode: SavedMode};
 
 export default function CreateAppModal() {
-    const dispatch = useDispatch<HostDispatch>();
-    const [created, setCreated] = useState<Created | null>(null);
+    const intl = useIntl();
+    const [saved, setSaved] = useState<Saved | null>(null);
     const form = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s).ui.form);
 
-    if (created) {
+    if (saved) {
+        const close = () => setSaved(null);
         return (
-            <div style={backdrop}>
-                <div
-                    role='dialog'
-                    aria-modal='true'
-                    aria-label={`${created.mode === 'create' ? 'Created' : 'Saved'} ${created.name}`}
-                    style={panel}
-                >
-                    <h4>{created.mode === 'create' ? `Created ${created.name}` : `Saved ${created.name}`}</h4>
-                    <p>
-                        {'Client ID: '}<code>{created.id}</code>{' '}
-                        <CopyButton
-                            label='Copy the client id'
-                            text={created.id}
-                        />
-                    </p>
-                    {created.mode === 'create' && created.secret && (
-                        <>
-                            <p>
-                                {'Client secret: '}<code>{created.secret}</code>{' '}
-                                <CopyButton
-                                    label='Copy the new secret'
-                                    text={created.secret}
-                                />
-                            </p>
-                            <p>{SECRET_SHOWN_ONCE}</p>
-                        </>
-                    )}
-                    {created.mode === 'create' && !created.secret && <p>{'A public client has no secret: it must use PKCE (S256).'}</p>}
-                    {created.mode === 'unchanged' && <p>{'Nothing changed: the app already had these values.'}</p>}
+            <Dialog
+                id='oauth-saved'
+                title={intl.formatMessage(saved.mode === 'create' ? messages.created : messages.saved, {name: saved.name})}
+                onHide={close}
+                footer={(
                     <button
                         type='button'
-                        style={primaryButton}
-                        onClick={() => setCreated(null)}
-                    >{'Done'}</button>
-                </div>
-            </div>
+                        className='btn btn-primary'
+                        onClick={close}
+                    >{intl.formatMessage(messages.done)}</button>
+                )}
+            >
+                <p>
+                    {intl.formatMessage(messages.clientId)}{' '}<code>{saved.id}</code>{' '}
+                    <CopyButton
+                        label={intl.formatMessage(messages.copyId)}
+                        text={saved.id}
+                    />
+                </p>
+                {saved.mode === 'create' && saved.secret && (
+                    <>
+                        <p>
+                            {intl.formatMessage(messages.clientSecret)}{' '}<code>{saved.secret}</code>{' '}
+                            <CopyButton
+                                label={intl.formatMessage(messages.copySecret)}
+                                text={saved.secret}
+                            />
+                        </p>
+                        <p>{intl.formatMessage(SECRET_SHOWN_ONCE)}</p>
+                    </>
+                )}
+                {saved.mode === 'create' && !saved.secret && <p>{intl.formatMessage(messages.publicClient)}</p>}
+                {saved.mode === 'unchanged' && <p>{intl.formatMessage(messages.unchanged)}</p>}
+            </Dialog>
         );
     }
     if (form?.surface !== 'modal') {
         return null;
     }
-    return (
-        <div
-            style={backdrop}
-            onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                    dispatch(formClosed());
-                }
-            }}
-        >
-            <div
-                role='dialog'
-                aria-modal='true'
-                aria-label={form.mode === 'create' ? 'Create an OAuth app' : 'Edit an OAuth app'}
-                style={{width: 640, maxWidth: '95vw', marginTop: 48}}
-            >
-                <ConnectedAppForm onSaved={(saved, mode) => setCreated({name: saved.name, id: saved.id, secret: mode === 'create' ? saved.client_secret : '', mode})}/>
-            </div>
-        </div>
-    );
+    return <ConnectedAppForm onSaved={(app, mode) => setSaved({name: app.name, id: app.id, secret: mode === 'create' ? app.client_secret : '', mode})}/>;
 }

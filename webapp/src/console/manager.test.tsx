@@ -7,6 +7,7 @@ import {Provider} from 'react-redux';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import OAuthManagerSection from './oauth_manager_section';
+import {withIntl} from './test_intl';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
@@ -32,7 +33,7 @@ function app(n: number, extra: Partial<OAuthApp> = {}): OAuthApp {
 
 type Fake = Record<string, jest.Mock | (() => string)>;
 
-function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake, imageProxy = false} = {}) {
+function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake, imageProxy = false, timezone = {}} = {}) {
     const byId = new Map(apps.map((a) => [a.id, a]));
     const fake: Fake = {
         getUrl: () => 'http://mm.test',
@@ -48,12 +49,12 @@ function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_
         ...client,
     };
     setClient(fake as unknown as OAuthClient);
-    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles}}}, general: {config: {HasImageProxy: String(imageProxy)}}};
+    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles, timezone}}}, general: {config: {HasImageProxy: String(imageProxy)}}};
     const store = configureStore({
         reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
         middleware: (gd) => gd({serializableCheck: false}),
     });
-    render(<Provider store={store}><OAuthManagerSection/></Provider>);
+    render(withIntl(<Provider store={store}><OAuthManagerSection/></Provider>));
     return {fake, user: userEvent.setup()};
 }
 
@@ -68,7 +69,7 @@ describe('the apps table', () => {
         await waitFor(() => expect(rows()).toHaveLength(4));
         const first = rows().find((r) => r.textContent?.includes('App 004'))!;
         const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
-        expect(cells).toEqual(['App 004ConfidentialDCR', expect.stringContaining('app4'), '@bob', '2026-01-05', 'EditMore']);
+        expect(cells).toEqual(['App 004ConfidentialDCR', expect.stringContaining('app4'), '@bob', 'Jan 5, 2026', 'EditMore']);
         expect(within(rows().find((r) => r.textContent?.includes('App 002'))!).getByText('Trusted')).toBeInTheDocument();
         expect(within(rows().find((r) => r.textContent?.includes('App 001'))!).getByText('you')).toBeInTheDocument();
         expect(document.body.textContent).not.toMatch(/secret\d/);
@@ -81,6 +82,11 @@ describe('the apps table', () => {
         await openDetails(user, 'App 003');
         expect(within(screen.getByRole('region', {name: 'Details of App 003'})).getByText('None (public client)')).toBeInTheDocument();
         expect(document.body.textContent).not.toMatch(/secret\d/);
+    });
+
+    test('dates are in the user\'s timezone setting (manual or automatic)', async () => {
+        setup({apps: [app(4)], timezone: {useAutomaticTimezone: 'false', manualTimezone: 'America/Los_Angeles'}});
+        expect(await screen.findByText('Jan 4, 2026')).toBeInTheDocument(); // 2026-01-05 00:00 UTC
     });
 
     test('one app reads "1 app", not "1 apps"', async () => {
@@ -108,8 +114,9 @@ describe('the apps table', () => {
     test('nothing in the manager is a form or a submit button (the console nests us in its settings form)', async () => {
         const {user} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
-        await user.click(screen.getByRole('button', {name: 'New app'}));
         await openDetails(user, 'App 001');
+        await user.click(screen.getByRole('button', {name: 'New app'}));
+        expect(await screen.findByRole('dialog', {name: 'Create an OAuth app'})).toBeInTheDocument();
         expect(document.querySelector('form')).toBeNull();
         expect([...document.querySelectorAll('button')].filter((b) => b.type !== 'button')).toEqual([]);
     });
@@ -321,12 +328,15 @@ describe('confirmations', () => {
         await waitFor(() => expect(rows()).toHaveLength(4));
         await openDetails(user, 'App 002');
         await user.click(screen.getByRole('button', {name: 'Delete App 002'}));
-        const dialog = screen.getByRole('alertdialog', {name: 'Delete App 002?'});
+        const dialog = screen.getByRole('dialog', {name: 'Delete App 002?'});
         expect(dialog).toHaveTextContent('every token issued to it are removed');
-        expect(within(dialog).getByRole('button', {name: 'Cancel'})).toHaveFocus();
-        await user.keyboard('{Escape}');
-        expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+        await waitFor(() => expect(within(dialog).getByRole('button', {name: 'Cancel'})).toHaveFocus());
+
+        // react-bootstrap 0.32 (the 11.x host's) reads keyCode, which user-event leaves at 0.
+        fireEvent.keyDown(document.activeElement!, {key: 'Escape', keyCode: 27});
+        await waitFor(() => expect(screen.queryAllByRole('dialog')).toHaveLength(0));
         expect(fake.deleteOAuthApp).not.toHaveBeenCalled();
+        expect(screen.getByRole('button', {name: 'Delete App 002'})).toHaveFocus(); // given back
 
         await user.click(screen.getByRole('button', {name: 'Delete App 002'}));
         await user.click(screen.getByRole('button', {name: 'Delete app'}));
@@ -342,7 +352,7 @@ describe('confirmations', () => {
         await openDetails(user, 'App 001');
         expect(screen.queryByRole('button', {name: 'Regenerate the secret of App 003'})).not.toBeInTheDocument(); // public
         await user.click(screen.getByRole('button', {name: 'Regenerate the secret of App 001'}));
-        expect(screen.getByRole('alertdialog')).toHaveTextContent('The current secret stops working at once');
+        expect(screen.getByRole('dialog', {name: 'Regenerate the secret of App 001?'})).toHaveTextContent('The current secret stops working at once');
         await user.click(screen.getByRole('button', {name: 'Regenerate secret'}));
         expect(await screen.findByText('regeneratedsecret')).toBeInTheDocument();
         expect(fake.regenOAuthAppSecret).toHaveBeenCalledWith(app(1).id);
@@ -355,7 +365,7 @@ describe('confirmations', () => {
         await openDetails(user, 'App 001');
         await user.click(screen.getByRole('button', {name: 'Delete App 001'}));
         await user.click(screen.getByRole('button', {name: 'Delete app'}));
-        expect(await within(screen.getByRole('alertdialog')).findByRole('alert')).toHaveTextContent('You do not have the appropriate permissions.');
+        expect(await within(screen.getByRole('dialog', {name: 'Delete App 001?'})).findByRole('alert')).toHaveTextContent('You do not have the appropriate permissions.');
     });
 });
 
@@ -393,7 +403,7 @@ describe('authorized apps', () => {
         await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
         const list = await screen.findByRole('table', {name: 'Authorized apps list'});
         expect(getAuthorizedOAuthApps).toHaveBeenCalledWith('u1', 0, 200);
-        await user.click(within(list).getByRole('button', {name: 'Deauthorize'}));
+        await user.click(within(list).getByRole('button', {name: /^Deauthorize/}));
         expect(deauthorizeOAuthApp).toHaveBeenCalledWith(app(7).id);
         expect(await screen.findByText('Authorization revoked.')).toBeInTheDocument();
         expect(screen.getByText('No authorized apps.')).toBeInTheDocument();
@@ -412,7 +422,7 @@ describe('authorized apps', () => {
         await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));
         const list = await screen.findByRole('table', {name: 'Authorized apps list'});
         expect(within(list).getByText('App 008')).toBeInTheDocument();
-        expect(within(list).queryByRole('button', {name: 'Deauthorize'})).not.toBeInTheDocument();
+        expect(within(list).queryByRole('button', {name: /^Deauthorize/})).not.toBeInTheDocument();
         await user.clear(screen.getByLabelText('User (empty for yourself):'));
         await user.type(screen.getByLabelText('User (empty for yourself):'), 'carol');
         await user.click(screen.getByRole('button', {name: 'Show authorized apps'}));

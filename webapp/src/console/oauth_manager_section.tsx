@@ -4,23 +4,24 @@
 // renders it inside its settings <form>: nothing here may be a form or a
 // submit button (see app_form.tsx).
 import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
+import {defineMessages, useIntl} from 'react-intl';
+import type {IntlShape} from 'react-intl';
 import {useDispatch, useSelector} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import AppsTable from './apps_table';
 import AuthorizedApps from './authorized_apps';
+import {common} from './common_messages';
 import ConfirmDialog from './confirm_dialog';
 import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
 import StatusPanel from './status_panel';
-import {button, errorText, input, primaryButton, section} from './styles';
 import type {NewSecret, SavedMode} from './use_app_form';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
-import {plural} from '../store/labels';
-import {DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
+import {ACTIONS, DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
 import type {SortKey, TriState} from '../store/query';
 import {filterApps, sortApps} from '../store/query';
 import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
@@ -32,15 +33,62 @@ import {EMPTY_FORM, formFieldsOf,
 import type {AppSummary} from '../store/slice';
 import type {HostDispatch, HostState} from '../types/host';
 
-function countText(visible: number, total: number): string {
+const messages = defineMessages({
+    none: {id: 'oauth-manager.console.manager.none', defaultMessage: 'No OAuth apps you can manage yet. Create one with New app.'},
+    count: {id: 'oauth-manager.console.manager.count', defaultMessage: '{total, plural, one {# app} other {# apps}}'},
+    countMatching: {id: 'oauth-manager.console.manager.count_matching', defaultMessage: '{visible} of {total, plural, one {# app} other {# apps}} match'},
+    created: {id: 'oauth-manager.console.manager.created', defaultMessage: 'Created {name}.'},
+    saved: {id: 'oauth-manager.console.manager.saved', defaultMessage: 'Saved {name}.'},
+    unchanged: {id: 'oauth-manager.console.manager.unchanged', defaultMessage: 'Nothing to change: {name} already has these values.'},
+    deleted: {id: 'oauth-manager.console.manager.deleted', defaultMessage: 'Deleted {name}.'},
+    showAction: {id: 'oauth-manager.console.manager.show_action', defaultMessage: 'show the secret'},
+    openAction: {id: 'oauth-manager.console.manager.open_action', defaultMessage: 'open the app'},
+    statusTitle: {id: 'oauth-manager.console.manager.status_title', defaultMessage: 'OAuth server status'},
+    statusSubtitle: {id: 'oauth-manager.console.manager.status_subtitle', defaultMessage: 'Whether this server acts as an OAuth 2.0 provider, and what clients are told about it.'},
+    appsTitle: {id: 'oauth-manager.console.manager.apps_title', defaultMessage: 'OAuth 2.0 applications'},
+    appsSubtitle: {id: 'oauth-manager.console.manager.apps_subtitle', defaultMessage: 'Every app you can manage: your own, or everyone\'s with manage_system_wide_oauth. Changes apply at once; Save below is only for the settings.'},
+    newSecretRegion: {id: 'oauth-manager.console.manager.new_secret_region', defaultMessage: 'New client secret'},
+    newSecretFor: {id: 'oauth-manager.console.manager.new_secret_for', defaultMessage: 'New client secret for {name}:'},
+    copyNewSecret: {id: 'oauth-manager.console.manager.copy_new_secret', defaultMessage: 'Copy the new secret'},
+    stored: {id: 'oauth-manager.console.manager.stored', defaultMessage: 'I have stored it'},
+    deleteTitle: {id: 'oauth-manager.console.manager.delete_title', defaultMessage: 'Delete {name}?'},
+    regenerateTitle: {id: 'oauth-manager.console.manager.regenerate_title', defaultMessage: 'Regenerate the secret of {name}?'},
+    deleteConfirm: {id: 'oauth-manager.console.manager.delete_confirm', defaultMessage: 'Delete app'},
+    regenerateConfirm: {id: 'oauth-manager.console.manager.regenerate_confirm', defaultMessage: 'Regenerate secret'},
+    find: {id: 'oauth-manager.console.manager.find', defaultMessage: 'Find apps'},
+    search: {id: 'oauth-manager.console.manager.search', defaultMessage: 'Search'},
+    searchPlaceholder: {id: 'oauth-manager.console.manager.search_placeholder', defaultMessage: 'Name, description, client id, creator, callback'},
+    creator: {id: 'oauth-manager.console.manager.creator', defaultMessage: 'Creator'},
+    anyone: {id: 'oauth-manager.console.manager.anyone', defaultMessage: 'Anyone'},
+    type: {id: 'oauth-manager.console.manager.type', defaultMessage: 'Type'},
+    confidential: {id: 'oauth-manager.console.manager.confidential', defaultMessage: 'Confidential'},
+    public: {id: 'oauth-manager.console.manager.public', defaultMessage: 'Public'},
+    trusted: {id: 'oauth-manager.console.manager.trusted', defaultMessage: 'Trusted'},
+    dcr: {id: 'oauth-manager.console.manager.dcr', defaultMessage: 'DCR'},
+    callbacks: {id: 'oauth-manager.console.manager.callbacks', defaultMessage: 'Callback URLs'},
+    sortBy: {id: 'oauth-manager.console.manager.sort_by', defaultMessage: 'Sort by'},
+    column: {id: 'oauth-manager.console.manager.column', defaultMessage: 'Column'},
+    newApp: {id: 'oauth-manager.console.manager.new_app', defaultMessage: 'New app'},
+    refresh: {id: 'oauth-manager.console.manager.refresh', defaultMessage: 'Refresh'},
+    loading: {id: 'oauth-manager.console.manager.loading', defaultMessage: 'Loading apps…'},
+    incomplete: {id: 'oauth-manager.console.manager.incomplete', defaultMessage: 'Apps kept changing while the list was read; it may be incomplete. Refresh to try again.'},
+    pages: {id: 'oauth-manager.console.manager.pages', defaultMessage: 'Pages'},
+    previous: {id: 'oauth-manager.console.manager.previous', defaultMessage: 'Previous'},
+    next: {id: 'oauth-manager.console.manager.next', defaultMessage: 'Next'},
+    page: {id: 'oauth-manager.console.manager.page', defaultMessage: 'Page {page} of {pages}'},
+    authorizedTitle: {id: 'oauth-manager.console.manager.authorized_title', defaultMessage: 'Authorized apps'},
+    authorizedSubtitle: {id: 'oauth-manager.console.manager.authorized_subtitle', defaultMessage: 'The apps a user let act on their account. You can revoke your own.'},
+});
+
+function countText(intl: IntlShape, visible: number, total: number): string {
     if (total === 0) {
-        return 'No OAuth apps you can manage yet. Create one with New app.';
+        return intl.formatMessage(messages.none);
     }
-    return visible === total ? plural(total, 'app', 'apps') : `${visible} of ${plural(total, 'app', 'apps')} match`;
+    return visible === total ? intl.formatMessage(messages.count, {total}) : intl.formatMessage(messages.countMatching, {visible, total});
 }
 
 // The sort keys the table has no column for.
-const OTHER_SORTS: Array<[SortKey, string]> = [['type', 'Type'], ['trusted', 'Trusted'], ['dcr', 'DCR'], ['callbacks', 'Callback URLs']];
+const OTHER_SORTS: Array<[SortKey, keyof typeof messages]> = [['type', 'type'], ['trusted', 'trusted'], ['dcr', 'dcr'], ['callbacks', 'callbacks']];
 
 function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: string; children: React.ReactNode}) {
     return (
@@ -61,6 +109,9 @@ function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: 
     );
 }
 
+// Host inputs stretch to the row by default; filters sit side by side.
+const selectStyle: React.CSSProperties = {display: 'inline-block', width: 'auto'};
+
 type Props = {
 
     // The console's own rendering of this section's settings (the page size).
@@ -68,6 +119,8 @@ type Props = {
 };
 
 export default function OAuthManagerSection({settingsList}: Props) {
+    const intl = useIntl();
+    const t = (key: keyof typeof messages, values?: Record<string, string | number>) => intl.formatMessage(messages[key], values);
     const dispatch = useDispatch<HostDispatch>();
     const apps = useSelector(selectApps);
     const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
@@ -88,8 +141,8 @@ export default function OAuthManagerSection({settingsList}: Props) {
         if (mode === 'create' && saved.client_secret) {
             setNewSecret({appName: saved.name, secret: saved.client_secret});
         }
-        const done = {create: `Created ${saved.name}.`, edit: `Saved ${saved.name}.`, unchanged: `Nothing to change: ${saved.name} already has these values.`};
-        setNotice(done[mode]);
+        const done = {create: 'created', edit: 'saved', unchanged: 'unchanged'} as const;
+        setNotice(t(done[mode], {name: saved.name}));
     };
 
     const load = useCallback(async () => {
@@ -121,7 +174,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
             const full = await dispatch(fetchApp(app.id)).unwrap();
             setSecrets((s) => ({...s, [app.id]: full.client_secret}));
         } catch (err) {
-            setNotice(describeError(toApiError(err), 'show the secret'));
+            setNotice(describeError(intl, toApiError(err), t('showAction')));
         }
     };
     const hide = (appId: string) => setSecrets((s) => {
@@ -136,7 +189,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
             const fields = formFieldsOf(await dispatch(fetchApp(app.id)).unwrap());
             dispatch(formOpened({mode: 'edit', surface: 'console', appId: app.id, fields, original: fields}));
         } catch (err) {
-            setNotice(describeError(toApiError(err), 'open the app'));
+            setNotice(describeError(intl, toApiError(err), t('openAction')));
         }
     };
 
@@ -148,7 +201,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
         try {
             if (confirm.kind === 'delete') {
                 await dispatch(deleteApp(confirm.appId)).unwrap();
-                setNotice(`Deleted ${confirm.appName}.`);
+                setNotice(t('deleted', {name: confirm.appName}));
             } else {
                 const updated = await dispatch(regenerateSecret(confirm.appId)).unwrap();
                 hide(confirm.appId);
@@ -156,7 +209,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
             }
             dispatch(confirmClosed());
         } catch (err) {
-            dispatch(confirmUpdated({busy: false, error: describeError(toApiError(err), confirm.kind === 'delete' ? 'delete the app' : 'regenerate the secret')}));
+            dispatch(confirmUpdated({busy: false, error: describeError(intl, toApiError(err), intl.formatMessage(confirm.kind === 'delete' ? ACTIONS.deleteApp : ACTIONS.regenerateSecret))}));
         }
     };
     const ask = (kind: 'delete' | 'regenerate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
@@ -167,22 +220,23 @@ export default function OAuthManagerSection({settingsList}: Props) {
             {label}{' '}
             <select
                 id={id}
-                style={input}
+                className='form-control'
+                style={selectStyle}
                 value={value}
                 onChange={(e) => onChange(e.target.value as TriState)}
             >
-                <option value='any'>{'Any'}</option>
-                <option value='yes'>{'Yes'}</option>
-                <option value='no'>{'No'}</option>
+                <option value='any'>{intl.formatMessage(common.any)}</option>
+                <option value='yes'>{intl.formatMessage(common.yes)}</option>
+                <option value='no'>{intl.formatMessage(common.no)}</option>
             </select>
         </label>
     );
 
     return (
-        <div style={{color: 'var(--center-channel-color)'}}>
+        <div>
             <ConsoleSection
-                title='OAuth server status'
-                subtitle='Whether this server acts as an OAuth 2.0 provider, and what clients are told about it.'
+                title={t('statusTitle')}
+                subtitle={t('statusSubtitle')}
             >
                 <StatusPanel
                     metadata={metadata}
@@ -191,34 +245,34 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 />
             </ConsoleSection>
             <ConsoleSection
-                title='OAuth 2.0 applications'
-                subtitle={'Every app you can manage: your own, or everyone\'s with manage_system_wide_oauth. Changes apply at once; Save below is only for the settings.'}
+                title={t('appsTitle')}
+                subtitle={t('appsSubtitle')}
             >
                 {newSecret && (
                     <section
                         role='status'
-                        aria-label='New client secret'
-                        style={{...section, borderColor: 'var(--online-indicator)'}}
+                        aria-label={t('newSecretRegion')}
+                        className='alert alert-success'
                     >
-                        <strong>{`New client secret for ${newSecret.appName}: `}</strong>
+                        <strong>{t('newSecretFor', {name: newSecret.appName})}</strong>{' '}
                         <code style={{overflowWrap: 'anywhere'}}>{newSecret.secret}</code>{' '}
                         <CopyButton
-                            label='Copy the new secret'
+                            label={t('copyNewSecret')}
                             text={newSecret.secret}
                         />
-                        <p>{SECRET_SHOWN_ONCE}</p>
+                        <p>{intl.formatMessage(SECRET_SHOWN_ONCE)}</p>
                         <button
                             type='button'
-                            style={button}
+                            className='btn btn-sm btn-tertiary'
                             onClick={() => setNewSecret(null)}
-                        >{'I have stored it'}</button>
+                        >{t('stored')}</button>
                     </section>
                 )}
                 {confirm && (
                     <ConfirmDialog
-                        title={confirm.kind === 'delete' ? `Delete ${confirm.appName}?` : `Regenerate the secret of ${confirm.appName}?`}
-                        consequence={confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE}
-                        confirmLabel={confirm.kind === 'delete' ? 'Delete app' : 'Regenerate secret'}
+                        title={t(confirm.kind === 'delete' ? 'deleteTitle' : 'regenerateTitle', {name: confirm.appName})}
+                        consequence={intl.formatMessage(confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE)}
+                        confirmLabel={t(confirm.kind === 'delete' ? 'deleteConfirm' : 'regenerateConfirm')}
                         busy={confirm.busy}
                         error={confirm.error}
                         onConfirm={runConfirm}
@@ -228,16 +282,17 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 {form?.surface === 'console' && <ConnectedAppForm onSaved={onSaved}/>}
                 <div
                     role='search'
-                    aria-label='Find apps'
+                    aria-label={t('find')}
                     style={{display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8}}
                 >
                     <label htmlFor='oauth-search'>
-                        {'Search '}
+                        {t('search')}{' '}
                         <input
                             id='oauth-search'
                             type='search'
-                            style={{...input, width: 260}}
-                            placeholder='Name, description, client id, creator, callback'
+                            className='form-control'
+                            style={{...selectStyle, width: 260}}
+                            placeholder={t('searchPlaceholder')}
                             value={query.search}
                             onChange={(e) => dispatch(queryChanged({search: e.target.value}))}
                             onKeyDown={(e) => {
@@ -249,14 +304,15 @@ export default function OAuthManagerSection({settingsList}: Props) {
                         />
                     </label>
                     <label htmlFor='oauth-filter-creator'>
-                        {'Creator '}
+                        {t('creator')}{' '}
                         <select
                             id='oauth-filter-creator'
-                            style={input}
+                            className='form-control'
+                            style={selectStyle}
                             value={query.creator}
                             onChange={(e) => dispatch(queryChanged({creator: e.target.value}))}
                         >
-                            <option value=''>{'Anyone'}</option>
+                            <option value=''>{t('anyone')}</option>
                             {creators.map((id) => (
                                 <option
                                     key={id}
@@ -266,58 +322,65 @@ export default function OAuthManagerSection({settingsList}: Props) {
                         </select>
                     </label>
                     <label htmlFor='oauth-filter-type'>
-                        {'Type '}
+                        {t('type')}{' '}
                         <select
                             id='oauth-filter-type'
-                            style={input}
+                            className='form-control'
+                            style={selectStyle}
                             value={query.type}
                             onChange={(e) => dispatch(queryChanged({type: e.target.value as 'any' | 'public' | 'confidential'}))}
                         >
-                            <option value='any'>{'Any'}</option>
-                            <option value='confidential'>{'Confidential'}</option>
-                            <option value='public'>{'Public'}</option>
+                            <option value='any'>{intl.formatMessage(common.any)}</option>
+                            <option value='confidential'>{t('confidential')}</option>
+                            <option value='public'>{t('public')}</option>
                         </select>
                     </label>
-                    {triSelect('oauth-filter-trusted', 'Trusted', query.trusted, (v) => dispatch(queryChanged({trusted: v})))}
-                    {triSelect('oauth-filter-dcr', 'DCR', query.dcr, (v) => dispatch(queryChanged({dcr: v})))}
+                    {triSelect('oauth-filter-trusted', t('trusted'), query.trusted, (v) => dispatch(queryChanged({trusted: v})))}
+                    {triSelect('oauth-filter-dcr', t('dcr'), query.dcr, (v) => dispatch(queryChanged({dcr: v})))}
                     <label htmlFor='oauth-sort-other'>
-                        {'Sort by '}
+                        {t('sortBy')}{' '}
                         <select
                             id='oauth-sort-other'
-                            style={input}
+                            className='form-control'
+                            style={selectStyle}
                             value={OTHER_SORTS.some(([k]) => k === query.sortKey) ? query.sortKey : ''}
                             onChange={(e) => e.target.value && dispatch(queryChanged({sortKey: e.target.value as SortKey, sortDir: 'asc'}))}
                         >
-                            <option value=''>{'Column'}</option>
+                            <option value=''>{t('column')}</option>
                             {OTHER_SORTS.map(([key, label]) => (
                                 <option
                                     key={key}
                                     value={key}
-                                >{label}</option>
+                                >{t(label)}</option>
                             ))}
                         </select>
                     </label>
                     <button
                         type='button'
-                        style={primaryButton}
+                        className='btn btn-primary'
                         onClick={() => dispatch(formOpened({mode: 'create', surface: 'console', fields: EMPTY_FORM}))}
-                    >{'New app'}</button>
+                    >{t('newApp')}</button>
                     <button
                         type='button'
-                        style={button}
+                        className='btn btn-tertiary'
                         onClick={load}
-                    >{'Refresh'}</button>
+                    >{t('refresh')}</button>
                 </div>
-                {notice && <p role='status'>{notice}</p>}
-                {appsRequest.status === 'pending' && <div aria-busy='true'>{'Loading apps…'}</div>}
+                {notice && (
+                    <p
+                        role='status'
+                        aria-live='polite'
+                    >{notice}</p>
+                )}
+                {appsRequest.status === 'pending' && <div aria-busy='true'>{t('loading')}</div>}
                 {appsRequest.status === 'failed' && appsRequest.error && (
                     <div
                         role='alert'
-                        style={errorText}
-                    >{describeError(appsRequest.error, 'list the OAuth apps')}</div>
+                        style={{color: 'var(--error-text)'}}
+                    >{describeError(intl, appsRequest.error, intl.formatMessage(ACTIONS.listApps))}</div>
                 )}
                 {appsRequest.status === 'succeeded' && plugin.listing.completeAt === 0 && (
-                    <div role='status'>{'Apps kept changing while the list was read; it may be incomplete. Refresh to try again.'}</div>
+                    <div role='status'>{t('incomplete')}</div>
                 )}
                 {appsRequest.status !== 'failed' && (
                     <>
@@ -325,7 +388,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                             role='status'
                             aria-live='polite'
                         >
-                            {countText(visible.length, apps.length)}
+                            {countText(intl, visible.length, apps.length)}
                         </p>
                         {shown.length > 0 && (
                             <AppsTable
@@ -346,20 +409,23 @@ export default function OAuthManagerSection({settingsList}: Props) {
                             />
                         )}
                         {pages > 1 && (
-                            <nav aria-label='Pages'>
+                            <nav
+                                aria-label={t('pages')}
+                                style={{display: 'flex', gap: 8, alignItems: 'center'}}
+                            >
                                 <button
                                     type='button'
-                                    style={button}
+                                    className='btn btn-sm btn-tertiary'
                                     disabled={page === 0}
                                     onClick={() => dispatch(pageChanged(page - 1))}
-                                >{'Previous'}</button>
-                                {`Page ${page + 1} of ${pages}`}{' '}
+                                >{t('previous')}</button>
+                                {t('page', {page: page + 1, pages})}
                                 <button
                                     type='button'
-                                    style={button}
+                                    className='btn btn-sm btn-tertiary'
                                     disabled={page + 1 >= pages}
                                     onClick={() => dispatch(pageChanged(page + 1))}
-                                >{'Next'}</button>
+                                >{t('next')}</button>
                             </nav>
                         )}
                     </>
@@ -367,8 +433,8 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 {settingsList}
             </ConsoleSection>
             <ConsoleSection
-                title='Authorized apps'
-                subtitle='The apps a user let act on their account. You can revoke your own.'
+                title={t('authorizedTitle')}
+                subtitle={t('authorizedSubtitle')}
             >
                 <AuthorizedApps currentUserId={currentUserId}/>
             </ConsoleSection>

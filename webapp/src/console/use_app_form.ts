@@ -2,6 +2,8 @@
 // request; a refusal lands on the field it is about and the typed text stays.
 // Shared by the console page and the create modal that `/oauth create` opens.
 import {useState} from 'react';
+import {defineMessages, useIntl} from 'react-intl';
+import type {IntlShape} from 'react-intl';
 import {useDispatch, useSelector} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
@@ -10,7 +12,7 @@ import {mergeEdit} from '../store/edit_merge';
 import type {EditFlags} from '../store/edit_merge';
 import {toApiError} from '../store/errors';
 import type {ApiError} from '../store/errors';
-import {describeError} from '../store/messages';
+import {ACTIONS, describeError} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {createApp, fetchApp, formClosed, formErrorsSet, formFieldsOf, updateApp} from '../store/slice';
@@ -29,9 +31,14 @@ const SERVER_FIELD: Array<[RegExp, keyof FormFields]> = [
     [/\.name\./, 'name'], [/\.description\./, 'description'], [/\.homepage\./, 'homepage'], [/\.icon_url\./, 'icon_url'], [/\.callback\./, 'callbacks'],
 ];
 
-function formErrorsFrom(err: ApiError, action: string): FormErrors {
+const messages = defineMessages({
+    refused: {id: 'oauth-manager.console.form.server_refused', defaultMessage: 'The server refused this: {message}'},
+    saveApp: {id: 'oauth-manager.console.form.save_action', defaultMessage: 'save the app'},
+});
+
+function formErrorsFrom(intl: IntlShape, err: ApiError, action: string): FormErrors {
     const field = SERVER_FIELD.find(([re]) => re.test(err.server_error_id ?? ''))?.[1];
-    return field ? {[field]: `The server refused this: ${err.message}`} : {form: describeError(err, action)};
+    return field ? {[field]: intl.formatMessage(messages.refused, {message: err.message})} : {form: describeError(intl, err, action)};
 }
 
 // What the form's fields mean as an app: names and URLs trimmed, one callback URL per line.
@@ -63,6 +70,7 @@ export function changedFlags(original: FormFields, typed: FormFields, isAdmin: b
 export type SavedMode = 'create' | 'edit' | 'unchanged';
 
 export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
+    const intl = useIntl();
     const dispatch = useDispatch<HostDispatch>();
     const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
     const isAdmin = useSelector(isSystemAdmin);
@@ -76,7 +84,7 @@ export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
         const f = form.fields;
         const fields = appFieldsOf(f);
         const dcr = form.appId ? Boolean(plugin.apps.byId[form.appId]?.is_dynamically_registered) : false;
-        const {callback_urls: callbackError, ...rest} = validateApp(fields, {dynamicallyRegistered: dcr});
+        const {callback_urls: callbackError, ...rest} = validateApp(intl, fields, {dynamicallyRegistered: dcr});
         const errors: FormErrors = {...rest, ...(callbackError ? {callbacks: callbackError} : {})};
         if (Object.keys(errors).length) {
             dispatch(formErrorsSet(errors));
@@ -102,7 +110,7 @@ export function useAppForm(onSaved: (app: OAuthApp, mode: SavedMode) => void) {
             dispatch(formClosed());
             onSaved(saved, form.mode);
         } catch (err) {
-            dispatch(formErrorsSet(formErrorsFrom(toApiError(err), form.mode === 'create' ? 'create the app' : 'save the app')));
+            dispatch(formErrorsSet(formErrorsFrom(intl, toApiError(err), intl.formatMessage(form.mode === 'create' ? ACTIONS.createApp : messages.saveApp))));
         } finally {
             setSaving(false);
         }

@@ -4,9 +4,13 @@ import type {Action} from 'redux';
 
 import type {GlobalStateWithPlugin} from '../store/selectors';
 
+// The user's timezone setting, as the server keeps it (booleans as strings).
+export type Timezone = {useAutomaticTimezone?: string | boolean; automaticTimezone?: string; manualTimezone?: string};
+type HostUser = {roles?: string; locale?: string; timezone?: Timezone};
+
 export type HostState = GlobalStateWithPlugin & {
     entities?: {
-        users?: {currentUserId?: string; profiles?: Record<string, {roles?: string}>};
+        users?: {currentUserId?: string; profiles?: Record<string, HostUser>};
         general?: {config?: {SiteURL?: string; CollapsedThreads?: string; HasImageProxy?: string}};
         preferences?: {myPreferences?: Record<string, {value?: string}>};
     };
