@@ -2,7 +2,9 @@
 //   npx tsx scripts/i18n_extract.ts          check (make check-style): fails on a missing, unused or changed string
 //   npx tsx scripts/i18n_extract.ts --write  rewrite webapp/i18n/en.json and the Go half's copy
 // Every id starts with the plugin id. Messages keep to what both halves format
-// the same way: {arg} and {n, plural, ...}, no rich-text tags, no ICU quoting.
+// the same way: {arg} and {n, plural, ...} (with {n}, not #), no rich-text tags,
+// no ICU quoting. grammar.json's summaries and help texts join the catalogue
+// under ids that follow from their place (webapp/src/grammar/messages.ts).
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -12,6 +14,25 @@ const root = path.resolve(__dirname, '..');
 const pluginId: string = JSON.parse(readFileSync(path.join(root, 'plugin.json'), 'utf8')).id;
 export const CATALOGUE = path.join(root, 'webapp/i18n/en.json');
 export const GO_COPY = path.join(root, 'server/command/i18n/en.json');
+const GRAMMAR = path.join(root, 'server/command/grammar.json');
+
+type GrammarJSON = {summary: string; verbs: Array<{name: string; summary: string; args: Array<{name: string; help: string}>; flags: Array<{name: string; help: string}>}>};
+
+function grammarMessages(): Record<string, string> {
+    const g: GrammarJSON = JSON.parse(readFileSync(GRAMMAR, 'utf8'));
+    const prefix = `${pluginId}.grammar.`;
+    const found: Record<string, string> = {[prefix + 'summary']: g.summary};
+    for (const verb of g.verbs) {
+        found[`${prefix}${verb.name}.summary`] = verb.summary;
+        verb.args.forEach((a) => {
+            found[`${prefix}${verb.name}.arg.${a.name}`] = a.help;
+        });
+        verb.flags.forEach((f) => {
+            found[`${prefix}${verb.name}.flag.${f.name}`] = f.help;
+        });
+    }
+    return found;
+}
 
 function extract(): Record<string, string> {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'i18n-')), 'en.json');
@@ -19,7 +40,7 @@ function extract(): Record<string, string> {
         'extract', 'webapp/src/**/*.{ts,tsx}', '--ignore', 'webapp/src/**/*.test.{ts,tsx}',
         '--format', 'simple', '--throws', '--out-file', out,
     ], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']});
-    const found: Record<string, string> = JSON.parse(readFileSync(out, 'utf8'));
+    const found: Record<string, string> = {...JSON.parse(readFileSync(out, 'utf8')), ...grammarMessages()};
     return Object.fromEntries(Object.keys(found).sort().map((id) => [id, found[id]]));
 }
 

@@ -85,7 +85,8 @@ func (p *Plugin) serveDialogSubmit(c *plugin.Context, w http.ResponseWriter, r *
 	if refusal := p.command.Refusal(userID); refusal != "" {
 		answer = refusal
 	} else if api, err := p.Caller(c.SessionId); err != nil {
-		answer = command.Describe(err, "save the app")
+		m := p.Messages(userID)
+		answer = command.Describe(m, err, m.T("oauth-manager.action.save_app"))
 	} else {
 		defer api.Close()
 		fieldErrors, answer = p.command.SubmitDialog(api, &request)

@@ -12,6 +12,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
 	"github.com/mattermost/mattermost/server/public/pluginapi"
+	"github.com/mattermost/mattermost/server/public/pluginapi/i18n"
 	"github.com/pkg/errors"
 
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/command"
@@ -24,8 +25,9 @@ const restTimeout = 15 * time.Second
 type Plugin struct {
 	plugin.MattermostPlugin
 
-	client  *pluginapi.Client
-	command *command.Handler
+	client       *pluginapi.Client
+	command      *command.Handler
+	translations *i18n.Bundle
 
 	configurationLock sync.RWMutex
 	configuration     *configuration
@@ -34,8 +36,9 @@ type Plugin struct {
 // OnActivate registers /oauth with its autocomplete.
 func (p *Plugin) OnActivate() error {
 	p.client = pluginapi.NewClient(p.API, p.Driver)
+	p.initTranslations()
 	p.command = command.NewHandler(command.Load(), p)
-	if err := p.client.SlashCommand.Register(p.command.Definition(p.routeURL(appsRoute))); err != nil {
+	if err := p.client.SlashCommand.Register(p.command.Definition(p.serverMessages(), p.routeURL(appsRoute))); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}
 	return nil

@@ -19,6 +19,9 @@ func TestOnActivateRegistersOAuthWithAutocomplete(t *testing.T) {
 	api.On("RegisterCommand", mock.AnythingOfType("*model.Command")).Run(func(args mock.Arguments) {
 		registered = args.Get(0).(*model.Command)
 	}).Return(nil)
+	// No translations in the bundle: activation goes on, in English.
+	api.On("GetBundlePath").Return(t.TempDir(), nil)
+	api.On("LogWarn", "Translations not loaded; answering in English", "error", mock.Anything).Return()
 	p := &Plugin{}
 	p.SetAPI(api)
 

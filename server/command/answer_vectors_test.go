@@ -121,9 +121,10 @@ func respond(status int, contentType, body string) *http.Response {
 
 // vectorEnv is the plugin as a vector describes it.
 type vectorEnv struct {
-	v       *answerVector
-	rest    *cannedREST
-	dialogs []model.OpenDialogRequest
+	v        *answerVector
+	rest     *cannedREST
+	dialogs  []model.OpenDialogRequest
+	messages *Messages // English when nil
 }
 
 func (e *vectorEnv) Options() Options {
@@ -137,6 +138,13 @@ func (e *vectorEnv) Caller(string) (*REST, *APIError) {
 func (e *vectorEnv) IsSystemAdmin(string) bool { return e.v.User.SystemAdmin }
 func (e *vectorEnv) SiteURL() string           { return e.v.SiteURL }
 func (e *vectorEnv) DialogURL() string         { return "/plugins/oauth-manager" + DialogPath }
+func (e *vectorEnv) Messages(string) *Messages {
+	if e.messages == nil {
+		return English()
+	}
+	return e.messages
+}
+
 func (e *vectorEnv) OpenDialog(r model.OpenDialogRequest) *APIError {
 	e.dialogs = append(e.dialogs, r)
 	return nil

@@ -63,10 +63,10 @@ func TestParseVectors(t *testing.T) {
 // TestHelpGolden pins the help texts and usage lines the webapp must render identically.
 func TestHelpGolden(t *testing.T) {
 	g := Load()
-	got := map[string]string{"": g.Help("")}
+	got := map[string]string{"": g.Help(English(), "")}
 	for i := range g.Verbs {
 		v := &g.Verbs[i]
-		got[v.Name] = g.Help(v.Name)
+		got[v.Name] = g.Help(English(), v.Name)
 		got["usage:"+v.Name] = g.Usage(v)
 	}
 	if *update {
@@ -92,7 +92,7 @@ func TestGrammarDrift(t *testing.T) {
 	sort.Strings(declared)
 	assert.Equal(t, declared, handled, "verbs in grammar.json and the Go handlers differ")
 
-	ac := g.Autocomplete("")
+	ac := g.Autocomplete(English(), "")
 	require.NoError(t, ac.IsValid())
 	require.Len(t, ac.SubCommands, len(g.Verbs))
 	for i, v := range g.Verbs {

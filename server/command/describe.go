@@ -1,59 +1,50 @@
 package command
 
-import (
-	"fmt"
-	"strconv"
-)
-
-const (
-	providerSetting = "System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider"
-	dcrSetting      = "System Console > Integrations > Integration Management > Enable Dynamic Client Registration"
-	siteURLSetting  = "System Console > Environment > Web Server > Site URL"
-	mask            = "••••••••"
-
-	issuerMatchesText = "matches the address you reached this server at"
-	deleteConsequence = "The app and every token issued to it are removed at once: its users are signed out of it and the integration stops working. This cannot be undone."
-	regenConsequence  = "The current secret stops working at once: the integration fails until it is given the new one."
-	secretWarning     = "Copy it now and store it safely: it is shown here to you only, in this message that disappears on reload. Anyone with it can act as the app."
-)
-
-var issuerDiffers = "OAuth clients check the issuer, so set " + siteURLSetting + " to the public URL (or reach the server at that URL)."
+const mask = "••••••••"
 
 // Describe is webapp/src/store/messages.ts describeError for chat: what
 // failed, why in plain words and what to do, with the server's own message
-// escaped and capped at 300 characters.
-func Describe(err *APIError, action string) string {
+// escaped and capped at 300 characters. action is in the reader's language.
+func Describe(m *Messages, err *APIError, action string) string {
 	message := MdText(capRunes(err.Message, 300))
-	server := ""
+	serverSaid := ""
 	if err.Message != "" {
-		server = ` The server said: "` + message + `"`
+		serverSaid = " " + m.Format("oauth-manager.error.server_said", Args{"message": message})
 	}
+	args := Args{"action": action, "message": message, "serverSaid": serverSaid}
 	switch err.Kind {
 	case "internal":
-		return fmt.Sprintf("Could not %s: OAuth Apps Manager hit an unexpected error (%s). This is a defect in the plugin, not a problem with your request or the server: reload the page and try again, and report it if it happens again.", action, message)
+		return m.Format("oauth-manager.error.internal", args)
 	case "unreadable":
-		return fmt.Sprintf("Could not %s: the server's answer could not be read (%s). Try again; if it keeps happening, check any proxy in front of Mattermost.", action, message)
+		return m.Format("oauth-manager.error.unreadable", args)
 	case "network":
-		return fmt.Sprintf("Could not %s: the Mattermost server could not be reached (%s). Check the connection and try again.", action, message)
+		return m.Format("oauth-manager.error.network", args)
 	}
 	switch err.Status {
 	case 0:
-		return fmt.Sprintf("Could not %s: the Mattermost server could not be reached (%s). Check the connection and try again.", action, message)
+		return m.Format("oauth-manager.error.network", args)
 	case 400:
-		return "Could not " + action + ": the server refused the request as invalid." + server
+		return m.Format("oauth-manager.error.invalid", args)
 	case 401:
-		return "Could not " + action + ": your session has expired. Sign in again and retry." + server
+		return m.Format("oauth-manager.error.expired", args)
 	case 403:
-		return "Could not " + action + ": you lack the permission for it. Managing your own apps needs `manage_oauth`; other people's apps need `manage_system_wide_oauth` (System Console > User Management > System Roles, or Permissions)." + server
+		return m.Format("oauth-manager.error.forbidden", args)
 	case 404:
-		return "Could not " + action + ": there is no such OAuth app, or it is not one you may see." + server
+		return m.Format("oauth-manager.error.not_found", args)
 	case 429:
-		return "Could not " + action + ": too many requests; the server limits this call. Wait a moment and try again." + server
+		return m.Format("oauth-manager.error.too_many", args)
 	case 501:
-		return "Could not " + action + ": the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in " + providerSetting + "." + server
+		args["setting"] = m.T("oauth-manager.setting.provider")
+		return m.Format("oauth-manager.error.provider_off", args)
 	default:
-		return "Could not " + action + ": the server answered " + strconv.Itoa(err.Status) + "." + server
+		args["status"] = err.Status
+		return m.Format("oauth-manager.error.status", args)
 	}
+}
+
+// issuerDiffers is webapp/src/store/messages.ts issuerDiffers.
+func issuerDiffers(m *Messages) string {
+	return m.Format("oauth-manager.issuer.differs", Args{"setting": m.T("oauth-manager.setting.site_url")})
 }
 
 func capRunes(s string, n int) string {

@@ -35,24 +35,26 @@ type dialogForm struct {
 
 func (c *call) openAppDialog(app *model.OAuthApp) result {
 	state := dialogState{}
-	title, submit := "Create an OAuth app", "Create"
+	m := c.m
+	title, submit := m.T("oauth-manager.dialog.create.title"), m.T("oauth-manager.dialog.create.submit")
 	if app != nil {
 		state.AppID = app.Id
 		state.Original = dialogForm{Name: app.Name, Description: app.Description, Homepage: app.Homepage, IconURL: app.IconURL, Callbacks: app.CallbackUrls, Trusted: app.IsTrusted}
-		title, submit = "Edit "+capRunes(app.Name, 40), "Save"
+		title, submit = m.Format("oauth-manager.dialog.edit.title", Args{"name": capRunes(app.Name, 40)}), m.T("oauth-manager.dialog.edit.submit")
 	}
 	encoded, _ := json.Marshal(state)
 	f := state.Original
+	label := func(field string) string { return m.T("oauth-manager.field." + field) }
 	elements := []model.DialogElement{
-		{DisplayName: "Name", Name: "name", Type: "text", Default: f.Name, MaxLength: limitName, HelpText: "Shown to users when they are asked to authorize the app."},
-		{DisplayName: "Description", Name: "description", Type: "textarea", Default: f.Description, MaxLength: limitDescription, Optional: true},
-		{DisplayName: "Homepage", Name: "homepage", Type: "text", SubType: "url", Default: f.Homepage, MaxLength: limitHomepage, Placeholder: "https://", Optional: app != nil && app.IsDynamicallyRegistered},
-		{DisplayName: "Icon URL", Name: "icon_url", Type: "text", SubType: "url", Default: f.IconURL, MaxLength: limitIconURL, Placeholder: "https://", Optional: true},
-		{DisplayName: "Callback URLs", Name: "callback_urls", Type: "textarea", Default: strings.Join(f.Callbacks, "\n"), MaxLength: limitCallbacks, HelpText: "One per line; each an http:// or https:// URL the app may redirect to."},
-		{DisplayName: "Trusted", Name: "is_trusted", Type: "bool", Default: strconv.FormatBool(f.Trusted), Optional: true, HelpText: "Users are not asked for consent. Only system admins can set this."},
+		{DisplayName: label("name"), Name: "name", Type: "text", Default: f.Name, MaxLength: limitName, HelpText: m.T("oauth-manager.dialog.name.help")},
+		{DisplayName: label("description"), Name: "description", Type: "textarea", Default: f.Description, MaxLength: limitDescription, Optional: true},
+		{DisplayName: label("homepage"), Name: "homepage", Type: "text", SubType: "url", Default: f.Homepage, MaxLength: limitHomepage, Placeholder: "https://", Optional: app != nil && app.IsDynamicallyRegistered},
+		{DisplayName: label("icon_url"), Name: "icon_url", Type: "text", SubType: "url", Default: f.IconURL, MaxLength: limitIconURL, Placeholder: "https://", Optional: true},
+		{DisplayName: label("callback_urls"), Name: "callback_urls", Type: "textarea", Default: strings.Join(f.Callbacks, "\n"), MaxLength: limitCallbacks, HelpText: m.T("oauth-manager.dialog.callbacks.help")},
+		{DisplayName: label("trusted"), Name: "is_trusted", Type: "bool", Default: strconv.FormatBool(f.Trusted), Optional: true, HelpText: m.T("oauth-manager.dialog.trusted.help")},
 	}
 	if app == nil {
-		elements = append(elements, model.DialogElement{DisplayName: "Public client", Name: "is_public", Type: "bool", Default: "false", Optional: true, HelpText: "No secret; the app must use PKCE (S256). Cannot be changed later."})
+		elements = append(elements, model.DialogElement{DisplayName: m.T("oauth-manager.dialog.public.label"), Name: "is_public", Type: "bool", Default: "false", Optional: true, HelpText: m.T("oauth-manager.dialog.public.help")})
 	}
 	err := c.h.env.OpenDialog(model.OpenDialogRequest{
 		TriggerId: c.args.TriggerId,
@@ -67,7 +69,7 @@ func (c *call) openAppDialog(app *model.OAuthApp) result {
 	})
 	if err != nil {
 		usage := c.h.grammar.Usage(c.h.grammar.Verb(c.p.Verb))
-		return post("Could not open the form here (" + MdText(err.Message) + "). Give the details as options instead: " + MdCode(usage))
+		return post(m.Format("oauth-manager.dialog.not_opened", Args{"message": MdText(err.Message), "usage": MdCode(usage)}))
 	}
 	return result{opened: true}
 }
@@ -76,11 +78,12 @@ func (c *call) openAppDialog(app *model.OAuthApp) result {
 // fields; otherwise the app is written and the answer (with a new secret,
 // once) is returned as Markdown for an ephemeral post to the submitter.
 func (h *Handler) SubmitDialog(api *REST, request *model.SubmitDialogRequest) (fieldErrors map[string]string, answer string) {
+	m := h.env.Messages(request.UserId)
 	var state dialogState
 	if err := json.Unmarshal([]byte(request.State), &state); err != nil {
-		return nil, "Could not save the app: the form's state could not be read. Open the form again."
+		return nil, m.T("oauth-manager.dialog.bad_state")
 	}
-	c := &call{h: h, api: api, me: request.UserId, args: &model.CommandArgs{UserId: request.UserId, ChannelId: request.ChannelId}}
+	c := &call{h: h, api: api, me: request.UserId, m: m, args: &model.CommandArgs{UserId: request.UserId, ChannelId: request.ChannelId}}
 	typed := formOf(request.Submission)
 	fieldErrors = map[string]string{}
 	var r result
@@ -92,7 +95,7 @@ func (h *Handler) SubmitDialog(api *REST, request *model.SubmitDialogRequest) (f
 	} else {
 		fresh, err := api.OAuthApp(state.AppID)
 		if err != nil {
-			return nil, Describe(err, "edit the app")
+			return nil, Describe(m, err, m.T("oauth-manager.action.edit_app"))
 		}
 		next, changes, _ := MergeEdit(fresh, changedFlags(state.Original, typed))
 		r = c.updateApp(fresh, next, changes, fieldErrors)
@@ -100,7 +103,7 @@ func (h *Handler) SubmitDialog(api *REST, request *model.SubmitDialogRequest) (f
 	if len(fieldErrors) > 0 {
 		return fieldErrors, ""
 	}
-	return nil, CapAnswer(r.post, SeeTheRest)
+	return nil, CapAnswer(r.post, cutNote(m))
 }
 
 // formOf reads a submission as the web form's fields are normalized: trimmed,

@@ -1,7 +1,6 @@
 package command
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +19,8 @@ type Change struct {
 // server's update replaces every field, so the edit starts from the whole app.
 // webapp/src/slash/verbs/changes.ts (mergeEdit) does the same; both run
 // testdata/edit_vectors.json.
-// problem is a sentence for the user when the flags cannot apply.
-func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp, changes []Change, problem string) {
+// missingCallback is a --remove-callback URL the app lacks (nothing applies then).
+func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp, changes []Change, missingCallback string) {
 	edited := *app
 	next = &edited
 	next.CallbackUrls = slices.Clone(app.CallbackUrls)
@@ -41,7 +40,7 @@ func MergeEdit(app *model.OAuthApp, flags map[string]any) (next *model.OAuthApp,
 	remove, _ := flags["remove-callback"].([]string)
 	for _, u := range remove {
 		if !slices.Contains(next.CallbackUrls, u) {
-			return nil, nil, fmt.Sprintf("%s is not a callback URL of %s. Its callback URLs are: %s.", MdCode(u), MdText(app.Name), joined(app.CallbackUrls, MdCode))
+			return nil, nil, u
 		}
 		next.CallbackUrls = slices.DeleteFunc(next.CallbackUrls, func(c string) bool { return c == u })
 	}

@@ -43,7 +43,7 @@ func TestEditVectors(t *testing.T) {
 		next, changes, problem := MergeEdit(app, parsed.Flags)
 		got := &editResult{}
 		if problem != "" {
-			got.Error = problem
+			got.Error = missingCallbackError(English(), app, problem)
 		} else {
 			got.Fields = &editFields{next.Name, next.Description, next.Homepage, next.IconURL, next.CallbackUrls, next.IsTrusted}
 			got.Changes = changes

@@ -33,33 +33,33 @@ func sanitized(app *model.OAuthApp) summary {
 	return summary{OAuthApp: app}
 }
 
-func (s summary) typeLabel() string {
+func (s summary) typeLabel(m *Messages) string {
 	switch s.public {
 	case "yes":
-		return "Public"
+		return m.T("oauth-manager.app.type.public")
 	case "no":
-		return "Confidential"
+		return m.T("oauth-manager.app.type.confidential")
 	}
-	return "Unknown"
+	return m.T("oauth-manager.app.type.unknown")
 }
 
 // creatorLabel is plain text: the reader is "you", not an @-mention of themselves.
-func creatorLabel(app *model.OAuthApp, usernames map[string]string, me string) string {
+func creatorLabel(m *Messages, app *model.OAuthApp, usernames map[string]string, me string) string {
 	switch {
 	case app.CreatorId == "" && app.IsDynamicallyRegistered:
-		return "dynamic registration"
+		return m.T("oauth-manager.app.creator.dcr")
 	case app.CreatorId == "":
 		return "—"
 	case app.CreatorId == me:
-		return "you"
+		return m.T("oauth-manager.app.creator.you")
 	case usernames[app.CreatorId] != "":
 		return "@" + usernames[app.CreatorId]
 	}
 	return app.CreatorId
 }
 
-func creatorName(app *model.OAuthApp, usernames map[string]string, me string) string {
-	label := creatorLabel(app, usernames, me)
+func creatorName(m *Messages, app *model.OAuthApp, usernames map[string]string, me string) string {
+	label := creatorLabel(m, app, usernames, me)
 	if label == app.CreatorId {
 		return MdCode(label)
 	}
@@ -74,11 +74,11 @@ func date(ms int64) string {
 	return time.UnixMilli(ms).UTC().Format("2006-01-02 15:04") + " UTC"
 }
 
-func yesNo(b bool) string {
+func yesNo(m *Messages, b bool) string {
 	if b {
-		return "Yes"
+		return m.T("oauth-manager.chat.yes")
 	}
-	return "No"
+	return m.T("oauth-manager.chat.no")
 }
 
 func textOrDash(s string) string {
@@ -119,50 +119,59 @@ func table(headers []string, rows [][]string) string {
 	return strings.Join(lines, "\n")
 }
 
-func appFields(app summary, usernames map[string]string, me, secretLine string) []field {
-	kind := app.typeLabel()
+// appFields lists an app's fields; omitType for public information, where the type is unknown.
+func appFields(m *Messages, app summary, usernames map[string]string, me, secretLine string, omitType bool) []field {
+	kind := app.typeLabel(m)
 	if app.public == "yes" {
-		kind += " (no secret; must use PKCE with S256)"
+		kind = m.Format("oauth-manager.chat.app.public_type", Args{"type": kind})
 	}
-	trusted := yesNo(app.IsTrusted)
+	trusted := yesNo(m, app.IsTrusted)
 	if app.IsTrusted {
-		trusted += " (users are not asked for consent)"
+		trusted = m.Format("oauth-manager.chat.app.trusted_yes", Args{"yes": trusted})
 	}
 	callbacks := joined(app.CallbackUrls, MdCode)
 	if callbacks == "" {
 		callbacks = "—"
 	}
-	return []field{
-		{"Client ID", MdCode(app.Id)},
-		{"Client secret", secretLine},
-		{"Type", kind},
-		{"Trusted", trusted},
-		{"Dynamically registered", yesNo(app.IsDynamicallyRegistered)},
-		{"Homepage", textOrDash(app.Homepage)},
-		{"Description", textOrDash(app.Description)},
-		{"Icon URL", textOrDash(app.IconURL)},
-		{"Callback URLs", callbacks},
-		{"Created by", creatorName(app.OAuthApp, usernames, me)},
-		{"Created", date(app.CreateAt)},
-		{"Updated", date(app.UpdateAt)},
+	fields := []field{
+		{m.T("oauth-manager.field.client_id"), MdCode(app.Id)},
+		{m.T("oauth-manager.field.client_secret"), secretLine},
+		{m.T("oauth-manager.field.type"), kind},
+		{m.T("oauth-manager.field.trusted"), trusted},
+		{m.T("oauth-manager.field.dynamically_registered"), yesNo(m, app.IsDynamicallyRegistered)},
+		{m.T("oauth-manager.field.homepage"), textOrDash(app.Homepage)},
+		{m.T("oauth-manager.field.description"), textOrDash(app.Description)},
+		{m.T("oauth-manager.field.icon_url"), textOrDash(app.IconURL)},
+		{m.T("oauth-manager.field.callback_urls"), callbacks},
+		{m.T("oauth-manager.field.created_by"), creatorName(m, app.OAuthApp, usernames, me)},
+		{m.T("oauth-manager.field.created"), date(app.CreateAt)},
+		{m.T("oauth-manager.field.updated"), date(app.UpdateAt)},
 	}
+	if omitType {
+		fields = append(fields[:2], fields[3:]...)
+	}
+	return fields
 }
 
-func appsTable(apps []summary, usernames map[string]string, me string) string {
+func appsTable(m *Messages, apps []summary, usernames map[string]string, me string) string {
 	rows := make([][]string, len(apps))
 	for i, a := range apps {
 		rows[i] = []string{
 			MdText(a.Name),
 			MdCellCode(a.Id),
-			a.typeLabel(),
-			yesNo(a.IsTrusted),
-			yesNo(a.IsDynamicallyRegistered),
-			creatorName(a.OAuthApp, usernames, me),
+			a.typeLabel(m),
+			yesNo(m, a.IsTrusted),
+			yesNo(m, a.IsDynamicallyRegistered),
+			creatorName(m, a.OAuthApp, usernames, me),
 			joined(a.CallbackUrls, MdText),
 			firstRunes(date(a.CreateAt), 10),
 		}
 	}
-	return table([]string{"Name", "Client ID", "Type", "Trusted", "DCR", "Creator", "Callback URLs", "Created"}, rows)
+	headers := []string{"name", "client_id", "type", "trusted", "dcr", "creator", "callback_urls", "created"}
+	for i, h := range headers {
+		headers[i] = m.T("oauth-manager.field." + h)
+	}
+	return table(headers, rows)
 }
 
 func firstRunes(s string, n int) string {
@@ -171,11 +180,4 @@ func firstRunes(s string, n int) string {
 		return string(r[:n])
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -33,6 +33,8 @@ type Env interface {
 	// OpenDialog shows an interactive dialog to the caller; DialogURL is where it submits.
 	OpenDialog(request model.OpenDialogRequest) *APIError
 	DialogURL() string
+	// Messages speaks the user's language (English when it is not shipped).
+	Messages(userID string) *Messages
 }
 
 // Options are the plugin settings the verbs follow.
@@ -49,6 +51,7 @@ type call struct {
 	args *model.CommandArgs
 	api  *REST
 	me   string
+	m    *Messages
 }
 
 // result is what a verb answers: a post, an input error (plain text to fix
@@ -64,8 +67,8 @@ type verbFunc func(c *call) result
 func post(text string) result       { return result{post: text} }
 func inputError(text string) result { return result{inputError: text} }
 
-// SeeTheRest is what a cut answer adds (webapp/src/slash/hook.ts SEE_THE_REST).
-const SeeTheRest = "Narrow it down, or see System Console > Plugins > OAuth Apps Manager."
+// cutNote is what a cut answer ends with (webapp/src/slash/hook.ts).
+func cutNote(m *Messages) string { return m.T("oauth-manager.chat.cut") }
 
 // NewHandler wires every verb of the grammar to its answer. The grammar drift
 // test fails when a verb exists on only one side.
@@ -86,16 +89,18 @@ func NewHandler(g *Grammar, env Env) *Handler {
 	}}
 }
 
-// Definition is the command registered with the server, autocomplete included.
-func (h *Handler) Definition(appsURL string) *model.Command {
+// Definition is the command registered with the server, autocomplete included,
+// in m's language (registered once: the server's default locale).
+func (h *Handler) Definition(m *Messages, appsURL string) *model.Command {
+	summary := m.grammarText("summary", h.grammar.Summary)
 	return &model.Command{
 		Trigger:          h.grammar.Trigger,
 		DisplayName:      "OAuth Apps Manager",
-		Description:      h.grammar.Summary,
+		Description:      summary,
 		AutoComplete:     true,
-		AutoCompleteDesc: h.grammar.Summary,
-		AutoCompleteHint: "[command]",
-		AutocompleteData: h.grammar.Autocomplete(appsURL),
+		AutoCompleteDesc: summary,
+		AutoCompleteHint: m.T("oauth-manager.autocomplete.hint"),
+		AutocompleteData: h.grammar.Autocomplete(m, appsURL),
 	}
 }
 
@@ -112,17 +117,19 @@ func (h *Handler) Execute(sessionID string, args *model.CommandArgs) *model.Comm
 
 // Answer is the Markdown an /oauth command answers with.
 func (h *Handler) Answer(sessionID string, args *model.CommandArgs) (answer string) {
+	m := h.env.Messages(args.UserId)
 	parsed, perr := h.grammar.Parse(args.Command)
 	if perr != nil {
 		// Plain text, as the web app shows it under the message box; escaped here
 		// because this answer is a post.
-		return MdText(formatParseError(perr))
+		return MdText(h.grammar.FormatParseError(m, perr))
 	}
-	c := &call{h: h, p: parsed, args: args, me: args.UserId}
+	c := &call{h: h, p: parsed, args: args, me: args.UserId, m: m}
+	answering := m.Format("oauth-manager.action.answer", Args{"command": "/" + h.grammar.Trigger + " " + parsed.Verb})
 	defer func() {
 		// A defect, not a server answer: say so plainly rather than fail silently.
 		if r := recover(); r != nil {
-			answer = Describe(&APIError{Message: fmt.Sprint(r), Kind: "internal"}, "answer /"+h.grammar.Trigger+" "+parsed.Verb)
+			answer = Describe(m, &APIError{Message: fmt.Sprint(r), Kind: "internal"}, answering)
 		}
 	}()
 	if parsed.Verb != "help" {
@@ -131,7 +138,7 @@ func (h *Handler) Answer(sessionID string, args *model.CommandArgs) (answer stri
 		}
 		api, err := h.env.Caller(sessionID)
 		if err != nil {
-			return Describe(err, "answer /"+h.grammar.Trigger+" "+parsed.Verb)
+			return Describe(m, err, answering)
 		}
 		defer api.Close()
 		c.api = api
@@ -143,27 +150,19 @@ func (h *Handler) Answer(sessionID string, args *model.CommandArgs) (answer stri
 	case r.opened:
 		return ""
 	}
-	return CapAnswer(r.post, SeeTheRest)
+	return CapAnswer(r.post, cutNote(m))
 }
 
 // Refusal applies the "Who may use /oauth" setting (webapp/src/slash/hook.ts).
 func (h *Handler) Refusal(userID string) string {
 	if h.env.Options().SystemAdminsOnly && !h.env.IsSystemAdmin(userID) {
-		return "An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works."
+		return h.env.Messages(userID).T("oauth-manager.chat.access.admins_only")
 	}
 	return ""
 }
 
 func help(c *call) result {
-	return post(c.h.grammar.Help(c.p.Args["verb"]))
-}
-
-// formatParseError is the shared wording of input errors: what is wrong, then the usage line.
-func formatParseError(e *ParseError) string {
-	if e.Usage == "" {
-		return e.Message
-	}
-	return e.Message + " Usage: " + e.Usage
+	return post(c.h.grammar.Help(c.m, c.p.Args["verb"]))
 }
 
 func ephemeral(text string) *model.CommandResponse {

@@ -88,15 +88,15 @@ func MdCellCode(s string) string {
 }
 
 // CapAnswer cuts an answer that would not fit in one post at a line break
-// and says what was cut and how to see the rest.
-func CapAnswer(text, more string) string {
+// and appends note, the (localized) words that say so and how to see the rest.
+func CapAnswer(text, note string) string {
 	if utf8.RuneCountInString(text) <= maxAnswer {
 		return text
 	}
-	runes := []rune(text)[:maxAnswer-utf8.RuneCountInString(more)-80]
+	runes := []rune(text)[:maxAnswer-utf8.RuneCountInString(note)-15]
 	cut := string(runes)
 	if i := strings.LastIndexByte(cut, '\n'); i > 0 {
 		cut = cut[:i]
 	}
-	return cut + "\n\n*The answer was cut here: it is longer than one post can hold.* " + more
+	return cut + "\n\n" + note
 }

@@ -49,7 +49,7 @@ func TestCapAnswer(t *testing.T) {
 	for len(long) < 20000 {
 		long += "| row | `code` |\n"
 	}
-	capped := CapAnswer(long, "Use --filter.")
+	capped := CapAnswer(long, "*The answer was cut here: it is longer than one post can hold.* Use --filter.")
 	assert.Less(t, len([]rune(capped)), 16383)
 	assert.Contains(t, capped, "\n\n*The answer was cut here: it is longer than one post can hold.* Use --filter.")
 	before, _, _ := strings.Cut(capped, "\n\n*The answer")

@@ -1,10 +1,11 @@
 package command
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattermost/mattermost/server/public/model"
 )
@@ -27,11 +28,50 @@ const (
 	ErrMissingSpace      = "missing_space"
 )
 
-// ParseError is input the user must fix; Usage is the verb's usage line when known.
+// ParseError is input the user must fix; Usage is the verb's usage line when
+// known. Message is English (what the vectors and the parity fuzz compare);
+// Values let FormatParseError say it in the reader's language.
 type ParseError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Usage   string `json:"usage,omitempty"`
+	Values  Args   `json:"values,omitempty"`
+}
+
+// describeParseError is what is wrong, in m's language. missing_arg's help is
+// the grammar's, found again from the verb and argument named in the values.
+func (g *Grammar) describeParseError(m *Messages, code string, values Args) string {
+	if code == ErrMissingArg {
+		with := Args{"help": ""}
+		for k, v := range values {
+			with[k] = v
+		}
+		verbName, _ := values["verb"].(string)
+		argName, _ := values["name"].(string)
+		if v := g.Verb(verbName); v != nil {
+			for _, a := range v.Args {
+				if a.Name == argName {
+					with["help"] = lowerFirst(m.grammarText(v.Name+".arg."+a.Name, a.Help))
+				}
+			}
+		}
+		values = with
+	}
+	return m.Format("oauth-manager.parse."+code, values)
+}
+
+// parseError has its English message; g finds missing_arg's help (tokenize, which has no grammar, never reports that).
+func parseError(g *Grammar, code string, values Args, usage string) *ParseError {
+	return &ParseError{Code: code, Message: g.describeParseError(English(), code, values), Usage: usage, Values: values}
+}
+
+// FormatParseError is the shared wording of input errors: what is wrong, then the usage line.
+func (g *Grammar) FormatParseError(m *Messages, e *ParseError) string {
+	message := g.describeParseError(m, e.Code, e.Values)
+	if e.Usage == "" {
+		return message
+	}
+	return m.Format("oauth-manager.parse.usage", Args{"message": message, "usage": e.Usage})
 }
 
 func (e *ParseError) Error() string { return e.Message }
@@ -90,7 +130,7 @@ func tokenize(input string) ([]token, *ParseError) {
 		}
 	}
 	if inQuote {
-		return nil, &ParseError{Code: ErrUnterminatedQuote, Message: `A quoted value has no closing quote ("). Close it and try again.`}
+		return nil, parseError(nil, ErrUnterminatedQuote, nil, "")
 	}
 	if inToken {
 		tokens = append(tokens, token{cur.String(), quoted})
@@ -106,8 +146,7 @@ func missingSpace(value string, after []rune) *ParseError {
 			break
 		}
 	}
-	return &ParseError{Code: ErrMissingSpace, Message: fmt.Sprintf(
-		"A space is missing after the quoted value %s: put a space between its closing quote and %s.", QuoteInput(value), QuoteInput(string(word)))}
+	return parseError(nil, ErrMissingSpace, Args{"value": QuoteInput(value), "word": QuoteInput(string(word))}, "")
 }
 
 func isQuote(r rune) bool { return r == '"' || r == '\u201c' || r == '\u201d' }
@@ -137,8 +176,8 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 	}
 	p := &Parsed{Verb: verb.Name, Args: map[string]string{}, Flags: map[string]any{}}
 	usage := g.Usage(verb)
-	fail := func(code, format string, a ...any) (*Parsed, *ParseError) {
-		return nil, &ParseError{Code: code, Message: fmt.Sprintf(format, a...), Usage: usage}
+	fail := func(code string, values Args) (*Parsed, *ParseError) {
+		return nil, parseError(g, code, values, usage)
 	}
 	cmd := "/" + g.Trigger + " " + verb.Name
 	rest := tokens[1:]
@@ -147,7 +186,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		t := rest[i]
 		if !isFlagToken(t) {
 			if nArgs >= len(verb.Args) {
-				return fail(ErrExtraArg, "%s does not take %s here.", cmd, QuoteInput(t.text))
+				return fail(ErrExtraArg, Args{"command": cmd, "word": QuoteInput(t.text)})
 			}
 			arg := verb.Args[nArgs]
 			value := t.text
@@ -167,21 +206,21 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		name, value, hasValue := strings.Cut(t.text[2:], "=")
 		flag := verb.Flag(name)
 		if flag == nil {
-			return fail(ErrUnknownFlag, "%s has no option %s.", cmd, QuoteInput("--"+name))
+			return fail(ErrUnknownFlag, Args{"command": cmd, "flag": QuoteInput("--" + name)})
 		}
 		if _, seen := p.Flags[name]; seen && !flag.Repeatable {
-			return fail(ErrRepeatedFlag, "Option --%s is given more than once.", name)
+			return fail(ErrRepeatedFlag, Args{"flag": "--" + name})
 		}
 		if flag.Kind == KindBool {
 			if hasValue {
-				return fail(ErrNoValueAllowed, "Option --%s takes no value.", name)
+				return fail(ErrNoValueAllowed, Args{"flag": "--" + name})
 			}
 			p.Flags[name] = true
 			continue
 		}
 		if !hasValue {
 			if i+1 >= len(rest) || isFlagToken(rest[i+1]) {
-				return fail(ErrMissingValue, "Option --%s needs a value (%s).", name, flag.Value)
+				return fail(ErrMissingValue, Args{"flag": "--" + name, "value": flag.Value})
 			}
 			i++
 			value = rest[i].text
@@ -189,18 +228,18 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		switch flag.Kind {
 		case KindURL:
 			if (!flag.AllowEmpty || value != "") && !model.IsValidHTTPURL(value) {
-				return fail(ErrInvalidURL, "Option --%s needs an http:// or https:// URL, not %s.", name, QuoteInput(value))
+				return fail(ErrInvalidURL, Args{"flag": "--" + name, "value": QuoteInput(value)})
 			}
 		case KindInt:
 			n, err := strconv.Atoi(value)
 			if err != nil || !isDigits(value) || (flag.Min != nil && n < *flag.Min) || (flag.Max != nil && n > *flag.Max) {
-				return fail(ErrInvalidInt, "Option --%s needs a whole number from %d to %d, not %s.", name, deref(flag.Min), deref(flag.Max), QuoteInput(value))
+				return fail(ErrInvalidInt, Args{"flag": "--" + name, "min": deref(flag.Min), "max": deref(flag.Max), "value": QuoteInput(value)})
 			}
 			p.Flags[name] = n
 			continue
 		case KindEnum:
 			if !slices.Contains(flag.Values, value) {
-				return fail(ErrInvalidEnum, "Option --%s needs one of %s, not %s.", name, strings.Join(flag.Values, ", "), QuoteInput(value))
+				return fail(ErrInvalidEnum, Args{"flag": "--" + name, "values": strings.Join(flag.Values, ", "), "value": QuoteInput(value)})
 			}
 		}
 		if flag.Repeatable {
@@ -212,7 +251,7 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 	}
 	for _, arg := range verb.Args[nArgs:] {
 		if arg.Required {
-			return fail(ErrMissingArg, "%s needs %s: %s.", cmd, arg.label(), lowerFirst(arg.Help))
+			return fail(ErrMissingArg, Args{"command": cmd, "arg": arg.label(), "verb": verb.Name, "name": arg.Name})
 		}
 	}
 	if verb.FormWhenBare && len(p.Flags) == 0 {
@@ -226,24 +265,20 @@ func (g *Grammar) Parse(command string) (*Parsed, *ParseError) {
 		}
 	}
 	if len(missing) > 0 {
-		return fail(ErrMissingFlag, "%s needs %s.", cmd, strings.Join(missing, ", "))
+		return fail(ErrMissingFlag, Args{"command": cmd, "flags": strings.Join(missing, ", ")})
 	}
 	for _, pair := range verb.Exclusive {
 		_, a := p.Flags[pair[0]]
 		_, b := p.Flags[pair[1]]
 		if a && b {
-			return fail(ErrConflict, "Options --%s and --%s cannot be used together.", pair[0], pair[1])
+			return fail(ErrConflict, Args{"a": "--" + pair[0], "b": "--" + pair[1]})
 		}
 	}
 	return p, nil
 }
 
 func (g *Grammar) unknownVerb(word string) *ParseError {
-	return &ParseError{
-		Code:    ErrUnknownVerb,
-		Message: fmt.Sprintf("/%s has no command %s. Commands: %s.", g.Trigger, QuoteInput(word), strings.Join(g.VerbNames(), ", ")),
-		Usage:   "/" + g.Trigger + " help",
-	}
+	return parseError(g, ErrUnknownVerb, Args{"command": "/" + g.Trigger, "word": QuoteInput(word), "verbs": strings.Join(g.VerbNames(), ", ")}, "/"+g.Trigger+" help")
 }
 
 func isDigits(s string) bool {
@@ -262,9 +297,11 @@ func deref(p *int) int {
 	return *p
 }
 
+// lowerFirst lowers the first character (a translation may start with a non-ASCII one).
 func lowerFirst(s string) string {
-	if s == "" {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return string(unicode.ToLower(r)) + s[size:]
 }

@@ -57,25 +57,26 @@ func (v *Verb) exclusiveSwitch(f Flag) *Flag {
 	return nil
 }
 
-// Help renders Markdown help: the list of verbs, or the details of one verb.
-func (g *Grammar) Help(verbName string) string {
+// Help renders Markdown help in m's language: the list of verbs, or the
+// details of one verb. The syntax (usage lines, flags) is not translated.
+func (g *Grammar) Help(m *Messages, verbName string) string {
 	v := g.Verb(verbName)
 	if v == nil {
-		lines := []string{fmt.Sprintf("#### /%s: %s", g.Trigger, g.Summary), ""}
+		lines := []string{fmt.Sprintf("#### /%s: %s", g.Trigger, m.grammarText("summary", g.Summary)), ""}
 		for _, verb := range g.Verbs {
-			lines = append(lines, fmt.Sprintf("- `%s`: %s", g.Usage(&verb), verb.Summary))
+			lines = append(lines, fmt.Sprintf("- `%s`: %s", g.Usage(&verb), m.grammarText(verb.Name+".summary", verb.Summary)))
 		}
 		lines = append(lines, "",
-			"Values with spaces go in double quotes; `--flag=value` works as well as `--flag value`.",
-			fmt.Sprintf("Type `/%s help COMMAND` for the details of one command.", g.Trigger))
+			m.T("oauth-manager.help.quoting"),
+			m.Format("oauth-manager.help.details", Args{"trigger": g.Trigger}))
 		return strings.Join(lines, "\n")
 	}
-	lines := []string{fmt.Sprintf("#### /%s %s", g.Trigger, v.Name), v.Summary, "", "`" + g.Usage(v) + "`"}
+	lines := []string{fmt.Sprintf("#### /%s %s", g.Trigger, v.Name), m.grammarText(v.Name+".summary", v.Summary), "", "`" + g.Usage(v) + "`"}
 	if len(v.Args) > 0 || len(v.Flags) > 0 {
 		lines = append(lines, "")
 	}
 	for _, a := range v.Args {
-		lines = append(lines, fmt.Sprintf("- `%s`: %s", a.label(), a.Help))
+		lines = append(lines, fmt.Sprintf("- `%s`: %s", a.label(), m.grammarText(v.Name+".arg."+a.Name, a.Help)))
 	}
 	for _, f := range v.Flags {
 		name := "--" + f.Name
@@ -84,19 +85,19 @@ func (g *Grammar) Help(verbName string) string {
 		}
 		note := ""
 		if f.Required {
-			note = " (required)"
+			note = " " + m.T("oauth-manager.help.required")
 		}
 		if f.Repeatable {
-			note += " (repeatable)"
+			note += " " + m.T("oauth-manager.help.repeatable")
 		}
-		lines = append(lines, fmt.Sprintf("- `%s`: %s%s", name, f.Help, note))
+		lines = append(lines, fmt.Sprintf("- `%s`: %s%s", name, m.grammarText(v.Name+".flag."+f.Name, f.Help), note))
 	}
 	if len(v.Exclusive) > 0 {
 		pairs := make([]string, len(v.Exclusive))
 		for i, p := range v.Exclusive {
-			pairs[i] = fmt.Sprintf("`--%s` with `--%s`", p[0], p[1])
+			pairs[i] = m.Format("oauth-manager.help.pair", Args{"a": "`--" + p[0] + "`", "b": "`--" + p[1] + "`"})
 		}
-		lines = append(lines, "", "Not together: "+strings.Join(pairs, "; ")+".")
+		lines = append(lines, "", m.Format("oauth-manager.help.not_together", Args{"pairs": strings.Join(pairs, "; ")}))
 	}
 	if v.FormWhenBare {
 		bare := "/" + g.Trigger + " " + v.Name
@@ -105,7 +106,7 @@ func (g *Grammar) Help(verbName string) string {
 				bare += " " + a.label()
 			}
 		}
-		lines = append(lines, "", fmt.Sprintf("Without options, `%s` opens a form.", bare))
+		lines = append(lines, "", m.Format("oauth-manager.help.form", Args{"command": "`" + bare + "`"}))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,7 +1,6 @@
 package command
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -30,31 +29,38 @@ func callbacksLength(urls []string) int {
 	return len("[" + strings.Join(urls, " ") + "]")
 }
 
-// validateApp returns a sentence per invalid field.
-func validateApp(app *model.OAuthApp, dynamicallyRegistered bool) map[string]string {
+// validateApp returns a sentence per invalid field, in m's language. Values are
+// shown as typed: the caller escapes the whole text for where it lands.
+func validateApp(m *Messages, app *model.OAuthApp, dynamicallyRegistered bool) map[string]string {
 	errs := map[string]string{}
+	long := func(id string, length, limit int) string {
+		return m.Format("oauth-manager.validation."+id, Args{"length": length, "limit": limit})
+	}
+	invalid := func(id, value string) string {
+		return m.Format("oauth-manager.validation."+id, Args{"value": value})
+	}
 	switch {
 	case app.Name == "":
-		errs["name"] = "Give the app a name."
+		errs["name"] = m.T("oauth-manager.validation.name.missing")
 	case len(app.Name) > limitName:
-		errs["name"] = fmt.Sprintf("The name is %d bytes long; the limit is %d.", len(app.Name), limitName)
+		errs["name"] = long("name.long", len(app.Name), limitName)
 	}
 	if n := utf8.RuneCountInString(app.Description); n > limitDescription {
-		errs["description"] = fmt.Sprintf("The description is %d characters long; the limit is %d.", n, limitDescription)
+		errs["description"] = long("description.long", n, limitDescription)
 	}
 	switch {
 	case app.Homepage == "" && !dynamicallyRegistered:
-		errs["homepage"] = "Give a homepage URL (http:// or https://)."
+		errs["homepage"] = m.T("oauth-manager.validation.homepage.missing")
 	case app.Homepage != "" && !model.IsValidHTTPURL(app.Homepage):
-		errs["homepage"] = fmt.Sprintf("The homepage must be an http:// or https:// URL, not \"%s\".", app.Homepage)
+		errs["homepage"] = invalid("homepage.invalid", app.Homepage)
 	case len(app.Homepage) > limitHomepage:
-		errs["homepage"] = fmt.Sprintf("The homepage URL is %d bytes long; the limit is %d.", len(app.Homepage), limitHomepage)
+		errs["homepage"] = long("homepage.long", len(app.Homepage), limitHomepage)
 	}
 	switch {
 	case app.IconURL != "" && !model.IsValidHTTPURL(app.IconURL):
-		errs["icon_url"] = fmt.Sprintf("The icon URL must be an http:// or https:// URL, not \"%s\".", app.IconURL)
+		errs["icon_url"] = invalid("icon_url.invalid", app.IconURL)
 	case len(app.IconURL) > limitIconURL:
-		errs["icon_url"] = fmt.Sprintf("The icon URL is %d bytes long; the limit is %d.", len(app.IconURL), limitIconURL)
+		errs["icon_url"] = long("icon_url.long", len(app.IconURL), limitIconURL)
 	}
 	bad, badFound := "", false
 	for _, u := range app.CallbackUrls {
@@ -65,11 +71,11 @@ func validateApp(app *model.OAuthApp, dynamicallyRegistered bool) map[string]str
 	}
 	switch {
 	case len(app.CallbackUrls) == 0:
-		errs["callback_urls"] = "Give at least one callback URL."
+		errs["callback_urls"] = m.T("oauth-manager.validation.callbacks.missing")
 	case badFound:
-		errs["callback_urls"] = fmt.Sprintf("Callback URLs must be http:// or https:// URLs, not \"%s\".", bad)
+		errs["callback_urls"] = invalid("callbacks.invalid", bad)
 	case callbacksLength(app.CallbackUrls) > limitCallbacks:
-		errs["callback_urls"] = fmt.Sprintf("The callback URLs are %d bytes together; the limit is %d.", callbacksLength(app.CallbackUrls), limitCallbacks)
+		errs["callback_urls"] = long("callbacks.long", callbacksLength(app.CallbackUrls), limitCallbacks)
 	}
 	return errs
 }

@@ -55,7 +55,7 @@ func list(c *call) result {
 	if everything {
 		all, complete, err := allApps(c.api)
 		if err != nil {
-			return post(Describe(err, "list the OAuth apps"))
+			return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_apps")))
 		}
 		c.h.listings.remember(c.me, all)
 		var matching []summary
@@ -70,12 +70,12 @@ func list(c *call) result {
 			apps = window(matching, page*perPage, (page+1)*perPage)
 		}
 		if !complete {
-			notes = append(notes, "Apps kept changing while they were read: this list may be incomplete. Run the command again.")
+			notes = append(notes, c.m.T("oauth-manager.chat.list.incomplete"))
 		}
 	} else {
 		got, err := c.api.OAuthAppPage(page, perPage)
 		if err != nil {
-			return post(Describe(err, "list the OAuth apps"))
+			return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_apps")))
 		}
 		for _, a := range got {
 			apps = append(apps, summarize(a))
@@ -86,23 +86,24 @@ func list(c *call) result {
 			if c.flagSet("per-page") {
 				more = fmt.Sprintf(" --per-page %d", perPage)
 			}
-			notes = append(notes, fmt.Sprintf("More apps may follow: `/oauth list --page %d%s`, or `/oauth list --all`.", page+1, more))
+			next := fmt.Sprintf("`/oauth list --page %d%s`", page+1, more)
+			notes = append(notes, c.m.Format("oauth-manager.chat.list.more", Args{"next": next, "all": "`/oauth list --all`"}))
 		}
 	}
 
 	if len(apps) == 0 {
 		switch {
 		case filtered:
-			return post("No OAuth app you can manage matches these filters.")
+			return post(c.m.T("oauth-manager.chat.list.no_match"))
 		case page > 0:
-			return post(fmt.Sprintf("Page %d is empty.", page))
+			return post(c.m.Format("oauth-manager.chat.list.empty_page", Args{"page": page}))
 		}
-		return post("You have no OAuth apps to manage yet. Create one with `/oauth create --name NAME --homepage URL --callback URL`.")
+		return post(c.m.T("oauth-manager.chat.list.none"))
 	}
 	shown := apps
 	if len(apps) > maxRows {
 		shown = apps[:maxRows]
-		notes = append([]string{fmt.Sprintf("Showing the first %d of %d. Narrow with `--filter TEXT`, page with `--page N --per-page N`, or use System Console > Plugins > OAuth Apps Manager.", maxRows, len(apps))}, notes...)
+		notes = append([]string{c.m.Format("oauth-manager.chat.list.first_rows", Args{"shown": maxRows, "total": len(apps)})}, notes...)
 	}
 	creators := make([]string, len(shown))
 	for i, a := range shown {
@@ -111,17 +112,18 @@ func list(c *call) result {
 	names := c.usernames(creators...)
 	var heading string
 	if everything {
-		heading = "**" + plural(total, "app", "apps") + "**"
+		id := "oauth-manager.chat.list.count"
 		if filtered {
-			heading += " matching"
+			id = "oauth-manager.chat.list.count_matching"
 		}
+		heading = c.m.Format(id, Args{"total": total})
 		if paged {
-			heading += fmt.Sprintf(", page %d (%d per page)", page, perPage)
+			heading = c.m.Format("oauth-manager.chat.list.page", Args{"heading": heading, "page": page, "perPage": perPage})
 		}
 	} else {
-		heading = fmt.Sprintf("**OAuth apps**, page %d (%d per page)", page, perPage)
+		heading = c.m.Format("oauth-manager.chat.list.page", Args{"heading": c.m.T("oauth-manager.chat.list.title"), "page": page, "perPage": perPage})
 	}
-	lines := []string{heading, "", appsTable(shown, names, c.me)}
+	lines := []string{heading, "", appsTable(c.m, shown, names, c.me)}
 	if len(notes) > 0 {
 		lines = append(append(lines, ""), notes...)
 	}
@@ -136,36 +138,37 @@ func window(apps []summary, from, to int) []summary {
 }
 
 func show(c *call) result {
-	app, failed := c.resolveApp(c.p.Args["app"], "show the app")
+	app, failed := c.resolveApp(c.p.Args["app"], c.m.T("oauth-manager.action.show_app"))
 	if failed != "" {
 		return post(failed)
 	}
 	s := summarize(app)
 	names := c.usernames(app.CreatorId)
-	secretLine := mask + " (add `--reveal` to see it, to you only)"
+	secretLine := c.m.Format("oauth-manager.chat.show.secret_masked", Args{"mask": mask})
 	footer := ""
 	switch {
 	case s.public == "yes":
-		secretLine = "none: a public client has no secret"
+		secretLine = c.m.T("oauth-manager.chat.app.no_secret")
 	case c.flagTrue("reveal") && c.h.env.Options().RevealSecretsInChat:
 		secretLine = MdCode(app.ClientSecret)
-		footer = "\n\nOnly you can see this message; it is gone when you reload."
+		footer = "\n\n" + c.m.T("oauth-manager.chat.show.only_you")
 	case c.flagTrue("reveal"):
-		secretLine = mask + " (revealing secrets in chat is turned off in the plugin's settings; an admin can see it in System Console > Plugins > OAuth Apps Manager)"
+		secretLine = c.m.Format("oauth-manager.chat.show.secret_off", Args{"mask": mask})
 	}
-	return post(fieldList("OAuth app: "+MdText(app.Name), appFields(s, names, c.me, secretLine)) + footer)
+	title := c.m.Format("oauth-manager.chat.show.title", Args{"name": MdText(app.Name)})
+	return post(fieldList(title, appFields(c.m, s, names, c.me, secretLine, false)) + footer)
 }
 
 // info is open to every signed-in user (GET .../info); a name is looked up among
 // the apps the caller manages.
 func info(c *call) result {
-	const action = "read the app's public information"
+	action := c.m.T("oauth-manager.action.read_info")
 	ref := c.p.Args["app"]
 	var app *model.OAuthApp
 	if looksLikeID.MatchString(ref) {
 		got, err := c.api.OAuthAppInfo(ref)
 		if err != nil && err.Status != 404 {
-			return post(Describe(err, action))
+			return post(Describe(c.m, err, action))
 		}
 		app = got
 	}
@@ -177,13 +180,8 @@ func info(c *call) result {
 		app = resolved
 	}
 	names := c.usernames(app.CreatorId)
-	var fields []field
-	for _, f := range appFields(sanitized(app), names, c.me, "not shown in public information") {
-		if f.key != "Type" {
-			fields = append(fields, f)
-		}
-	}
-	return post(fieldList("OAuth app (public information): "+MdText(app.Name), fields))
+	fields := appFields(c.m, sanitized(app), names, c.me, c.m.T("oauth-manager.chat.info.secret"), true)
+	return post(fieldList(c.m.Format("oauth-manager.chat.info.title", Args{"name": MdText(app.Name)}), fields))
 }
 
 var looksLikeID = regexp.MustCompile(`^[a-z0-9]{26}$`)
@@ -199,7 +197,7 @@ func (c *call) resolveApp(ref, action string) (*model.OAuthApp, string) {
 			return app, ""
 		}
 		if err.Status != 404 {
-			return nil, Describe(err, action)
+			return nil, Describe(c.m, err, action)
 		}
 		// Not an id after all: an app may be named like one.
 	}
@@ -213,9 +211,9 @@ func (c *call) resolveApp(ref, action string) (*model.OAuthApp, string) {
 	all, _, err := allApps(c.api)
 	if err != nil {
 		if err.Status == 403 {
-			return nil, fmt.Sprintf("Could not %s: finding an app by name needs the `manage_oauth` permission. Give its client id instead (`/oauth info CLIENT_ID` works for anyone).", action)
+			return nil, c.m.Format("oauth-manager.chat.resolve.needs_manage_oauth", Args{"action": action})
 		}
-		return nil, Describe(err, action)
+		return nil, Describe(c.m, err, action)
 	}
 	c.h.listings.remember(c.me, all)
 	var matches []*model.OAuthApp
@@ -226,22 +224,22 @@ func (c *call) resolveApp(ref, action string) (*model.OAuthApp, string) {
 	}
 	switch len(matches) {
 	case 0:
-		what := `no app named "` + MdText(ref) + `"`
 		if looksLikeID.MatchString(ref) {
-			what = "no app with client id " + MdCode(ref) + " or that name"
+			return nil, c.m.Format("oauth-manager.chat.resolve.no_id", Args{"action": action, "id": MdCode(ref)})
 		}
-		return nil, fmt.Sprintf("Could not %s: there is %s among the apps you can manage. `/oauth list --filter TEXT` searches them.", action, what)
+		return nil, c.m.Format("oauth-manager.chat.resolve.no_name", Args{"action": action, "name": MdText(ref)})
 	case 1:
 	default:
 		lines := make([]string, len(matches))
 		for i, a := range matches {
 			lines[i] = "- " + MdText(a.Name) + ": " + MdCode(a.Id)
 		}
-		return nil, fmt.Sprintf("Could not %s: %d apps are named \"%s\". Use the client id of the one you mean:\n%s", action, len(matches), MdText(ref), strings.Join(lines, "\n"))
+		several := c.m.Format("oauth-manager.chat.resolve.several", Args{"action": action, "count": len(matches), "name": MdText(ref)})
+		return nil, several + "\n" + strings.Join(lines, "\n")
 	}
 	app, err := c.api.OAuthApp(matches[0].Id)
 	if err != nil {
-		return nil, Describe(err, action)
+		return nil, Describe(c.m, err, action)
 	}
 	return app, ""
 }

@@ -10,22 +10,20 @@ import (
 // Verbs that change apps: create, edit, delete, regen-secret
 // (webapp/src/slash/verbs/changes.ts).
 
-const trustNote = "Only system admins can make an app trusted, so the server left it untrusted."
-
 // appMessage shows an app just written; withSecret shows its (new) secret once.
 func (c *call) appMessage(title string, app *model.OAuthApp, withSecret bool, notes []string) string {
 	s := summarize(app)
 	names := c.usernames(app.CreatorId)
-	secretLine := "(unchanged, hidden)"
+	secretLine := c.m.T("oauth-manager.chat.app.secret_unchanged")
 	if withSecret {
 		secretLine = MdCode(app.ClientSecret)
 	}
 	if s.public == "yes" {
-		secretLine = "none: a public client has no secret"
+		secretLine = c.m.T("oauth-manager.chat.app.no_secret")
 	}
-	lines := []string{fieldList(title, appFields(s, names, c.me, secretLine))}
+	lines := []string{fieldList(title, appFields(c.m, s, names, c.me, secretLine, false))}
 	if withSecret && s.public != "yes" {
-		lines = append(lines, "", "**New client secret shown once.** "+secretWarning)
+		lines = append(lines, "", c.m.Format("oauth-manager.chat.app.new_secret", Args{"warning": c.m.T("oauth-manager.chat.secret_warning")}))
 	}
 	if len(notes) > 0 {
 		lines = append(append(lines, ""), notes...)
@@ -52,32 +50,32 @@ func create(c *call) result {
 // the validation errors instead of an input-error answer (the dialog).
 func (c *call) createApp(request *model.OAuthAppRequest, fieldErrors map[string]string) result {
 	candidate := &model.OAuthApp{Name: request.Name, Description: request.Description, Homepage: request.Homepage, IconURL: request.IconURL, CallbackUrls: request.CallbackUrls}
-	if r, invalid := rejected(validateApp(candidate, false), fieldErrors); invalid {
+	if r, invalid := rejected(validateApp(c.m, candidate, false), fieldErrors); invalid {
 		return r
 	}
 	created, err := c.api.CreateOAuthApp(request)
 	if err != nil {
-		return post(Describe(err, "create the app"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.create_app")))
 	}
 	c.h.listings.forget(c.me)
 	var notes []string
 	if request.IsTrusted && !created.IsTrusted {
-		notes = append(notes, trustNote)
+		notes = append(notes, c.m.T("oauth-manager.chat.app.trust_dropped"))
 	}
-	return post(c.appMessage("Created OAuth app "+MdText(created.Name), created, true, notes))
+	return post(c.appMessage(c.m.Format("oauth-manager.chat.create.title", Args{"name": MdText(created.Name)}), created, true, notes))
 }
 
 func edit(c *call) result {
-	app, failed := c.resolveApp(c.p.Args["app"], "edit the app")
+	app, failed := c.resolveApp(c.p.Args["app"], c.m.T("oauth-manager.action.edit_app"))
 	if failed != "" {
 		return post(failed)
 	}
 	if c.p.Bare {
 		return c.openAppDialog(app)
 	}
-	next, changes, problem := MergeEdit(app, c.p.Flags)
-	if problem != "" {
-		return inputError(problem)
+	next, changes, missing := MergeEdit(app, c.p.Flags)
+	if missing != "" {
+		return inputError(missingCallbackError(c.m, app, missing))
 	}
 	return c.updateApp(app, next, changes, nil)
 }
@@ -85,22 +83,22 @@ func edit(c *call) result {
 // updateApp validates and sends an edit merged into the app read just before.
 func (c *call) updateApp(app, next *model.OAuthApp, changes []Change, fieldErrors map[string]string) result {
 	if len(changes) == 0 {
-		return post(fmt.Sprintf("Nothing to change: %s already has these values.", MdText(app.Name)))
+		return post(c.m.Format("oauth-manager.chat.edit.nothing", Args{"name": MdText(app.Name)}))
 	}
-	if r, invalid := rejected(validateApp(next, app.IsDynamicallyRegistered), fieldErrors); invalid {
+	if r, invalid := rejected(validateApp(c.m, next, app.IsDynamicallyRegistered), fieldErrors); invalid {
 		return r
 	}
 	updated, err := c.api.UpdateOAuthApp(next)
 	if err != nil {
-		return post(Describe(err, "edit the app"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.edit_app")))
 	}
 	c.h.listings.forget(c.me)
-	lines := []string{fmt.Sprintf("Updated %s (%s):", MdText(updated.Name), MdCode(updated.Id))}
+	lines := []string{c.m.Format("oauth-manager.chat.edit.done", Args{"name": MdText(updated.Name), "id": MdCode(updated.Id)})}
 	for _, ch := range changes {
-		lines = append(lines, fmt.Sprintf("- %s: %s → %s", ch.Field, codeOrEmpty(ch.From), codeOrEmpty(ch.To)))
+		lines = append(lines, fmt.Sprintf("- %s: %s → %s", ch.Field, c.codeOrEmpty(ch.From), c.codeOrEmpty(ch.To)))
 	}
 	if next.IsTrusted && !updated.IsTrusted {
-		lines = append(lines, "", trustNote)
+		lines = append(lines, "", c.m.T("oauth-manager.chat.app.trust_dropped"))
 	}
 	return post(strings.Join(lines, "\n"))
 }
@@ -120,50 +118,59 @@ func rejected(errs, fieldErrors map[string]string) (result, bool) {
 	return result{}, true
 }
 
-func codeOrEmpty(s string) string {
+func (c *call) codeOrEmpty(s string) string {
 	if s == "" {
-		return "(empty)"
+		return c.m.T("oauth-manager.chat.edit.empty")
 	}
 	return MdCode(s)
 }
 
-func confirmation(verb string, app *model.OAuthApp, consequence string) string {
-	what := "Regenerate the secret of"
+// missingCallbackError is what /oauth edit says when --remove-callback names a URL the app lacks.
+func missingCallbackError(m *Messages, app *model.OAuthApp, url string) string {
+	return m.Format("oauth-manager.chat.edit.missing_callback", Args{"url": MdCode(url), "name": MdText(app.Name), "urls": joined(app.CallbackUrls, MdCode)})
+}
+
+func (c *call) confirmation(verb string, app *model.OAuthApp, consequenceID string) string {
+	id := "oauth-manager.chat.regenerate.confirm"
 	if verb == "delete" {
-		what = "Delete the app"
+		id = "oauth-manager.chat.delete.confirm"
 	}
-	return fmt.Sprintf("**%s** %s (%s)? %s\n\nTo confirm, type: %s", what, MdText(app.Name), MdCode(app.Id), consequence, MdCode("/oauth "+verb+" "+app.Id+" --yes"))
+	question := c.m.Format(id, Args{"name": MdText(app.Name), "id": MdCode(app.Id), "consequence": c.m.T(consequenceID)})
+	return question + "\n\n" + c.m.Format("oauth-manager.chat.confirm.type", Args{"command": MdCode("/oauth " + verb + " " + app.Id + " --yes")})
 }
 
 func remove(c *call) result {
-	app, failed := c.resolveApp(c.p.Args["app"], "delete the app")
+	action := c.m.T("oauth-manager.action.delete_app")
+	app, failed := c.resolveApp(c.p.Args["app"], action)
 	if failed != "" {
 		return post(failed)
 	}
 	if !c.flagTrue("yes") {
-		return post(confirmation("delete", app, deleteConsequence))
+		return post(c.confirmation("delete", app, "oauth-manager.app.delete.consequence"))
 	}
 	if err := c.api.DeleteOAuthApp(app.Id); err != nil {
-		return post(Describe(err, "delete the app"))
+		return post(Describe(c.m, err, action))
 	}
 	c.h.listings.forget(c.me)
-	return post(fmt.Sprintf("Deleted OAuth app %s (%s).", MdText(app.Name), MdCode(app.Id)))
+	return post(c.m.Format("oauth-manager.chat.delete.done", Args{"name": MdText(app.Name), "id": MdCode(app.Id)}))
 }
 
 func regenSecret(c *call) result {
-	app, failed := c.resolveApp(c.p.Args["app"], "regenerate the secret")
+	action := c.m.T("oauth-manager.action.regenerate_secret")
+	app, failed := c.resolveApp(c.p.Args["app"], action)
 	if failed != "" {
 		return post(failed)
 	}
 	if app.ClientSecret == "" {
-		return post(MdText(app.Name) + " is a public client: it has no secret to regenerate (it proves itself with PKCE).")
+		return post(c.m.Format("oauth-manager.chat.regenerate.public", Args{"name": MdText(app.Name)}))
 	}
 	if !c.flagTrue("yes") {
-		return post(confirmation("regen-secret", app, regenConsequence))
+		return post(c.confirmation("regen-secret", app, "oauth-manager.app.regenerate.consequence"))
 	}
 	updated, err := c.api.RegenerateSecret(app.Id)
 	if err != nil {
-		return post(Describe(err, "regenerate the secret"))
+		return post(Describe(c.m, err, action))
 	}
-	return post(c.appMessage("New secret for "+MdText(updated.Name), updated, true, []string{"The old secret no longer works."}))
+	title := c.m.Format("oauth-manager.chat.regenerate.title", Args{"name": MdText(updated.Name)})
+	return post(c.appMessage(title, updated, true, []string{c.m.T("oauth-manager.chat.regenerate.old_secret")}))
 }

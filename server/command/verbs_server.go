@@ -1,7 +1,6 @@
 package command
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -14,46 +13,53 @@ import (
 func authorized(c *call) result {
 	username := c.p.Args["user"]
 	userID := c.me
-	who := "You have"
+	mine := true
+	who := Args{"username": MdText(username)}
 	if username != "" {
 		user, err := c.api.UserByUsername(username)
 		if err != nil {
 			if err.Status == 404 {
-				return post("There is no user @" + MdText(username) + ".")
+				return post(c.m.Format("oauth-manager.chat.authorized.no_user", who))
 			}
-			return post(Describe(err, "find @"+MdText(username)))
+			return post(Describe(c.m, err, c.m.Format("oauth-manager.action.find_user", who)))
 		}
 		userID = user.Id
-		if userID != c.me {
-			who = "@" + MdText(username) + " has"
-		}
+		mine = userID == c.me
 	}
 	apps, err := authorizedApps(c.api, userID)
 	if err != nil {
 		if err.Status == 403 {
-			return post(fmt.Sprintf("Could not list the apps @%s authorized: seeing another user's authorizations needs the `edit_other_users` permission. The server said: \"%s\"", MdText(username), MdText(err.Message)))
+			return post(c.m.Format("oauth-manager.chat.authorized.forbidden", Args{"username": MdText(username), "message": MdText(err.Message)}))
 		}
-		return post(Describe(err, "list the authorized apps"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_authorized")))
+	}
+	who["count"] = len(apps)
+	whose := func(id string) string {
+		if mine {
+			return c.m.Format(id+"_mine", who)
+		}
+		return c.m.Format(id+"_theirs", who)
 	}
 	if len(apps) == 0 {
-		return post(who + " not authorized any OAuth app.")
+		return post(whose("oauth-manager.chat.authorized.none"))
 	}
 	rows := make([][]string, len(apps))
 	for i, a := range apps {
 		rows[i] = []string{MdText(a.Name), MdCellCode(a.Id), textOrDash(a.Homepage)}
 	}
+	headers := []string{c.m.T("oauth-manager.field.name"), c.m.T("oauth-manager.field.client_id"), c.m.T("oauth-manager.field.homepage")}
 	hint := ""
-	if who == "You have" {
-		hint = "\n\nRevoke one with `/oauth deauthorize APP`."
+	if mine {
+		hint = "\n\n" + c.m.T("oauth-manager.chat.authorized.revoke_hint")
 	}
-	return post(fmt.Sprintf("%s authorized %s:\n\n%s%s", who, plural(len(apps), "OAuth app", "OAuth apps"), table([]string{"Name", "Client ID", "Homepage"}, rows), hint))
+	return post(whose("oauth-manager.chat.authorized.count") + "\n\n" + table(headers, rows) + hint)
 }
 
 func deauthorize(c *call) result {
 	ref := c.p.Args["app"]
 	apps, err := authorizedApps(c.api, c.me)
 	if err != nil {
-		return post(Describe(err, "read the apps you authorized"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.read_authorized")))
 	}
 	var matches []*model.OAuthApp
 	for _, a := range apps {
@@ -63,33 +69,36 @@ func deauthorize(c *call) result {
 	}
 	switch len(matches) {
 	case 0:
-		return post(fmt.Sprintf("You have not authorized %s, so there is nothing to revoke. `/oauth authorized` lists the apps you authorized.", MdCode(ref)))
+		return post(c.m.Format("oauth-manager.chat.deauthorize.not_authorized", Args{"app": MdCode(ref)}))
 	case 1:
 	default:
 		lines := make([]string, len(matches))
 		for i, a := range matches {
 			lines[i] = "- " + MdCode(a.Id)
 		}
-		return post(fmt.Sprintf("You authorized %d apps named \"%s\". Use the client id of the one you mean:\n%s", len(matches), MdText(ref), strings.Join(lines, "\n")))
+		return post(c.m.Format("oauth-manager.chat.deauthorize.several", Args{"count": len(matches), "name": MdText(ref)}) + "\n" + strings.Join(lines, "\n"))
 	}
 	app := matches[0]
 	if err := c.api.Deauthorize(app.Id); err != nil {
-		return post(Describe(err, "revoke the authorization"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.revoke")))
 	}
-	return post(fmt.Sprintf("Revoked your authorization of %s (%s): its tokens for your account no longer work. It will ask for your consent again next time.", MdText(app.Name), MdCode(app.Id)))
+	return post(c.m.Format("oauth-manager.chat.deauthorize.done", Args{"name": MdText(app.Name), "id": MdCode(app.Id)}))
 }
 
 // permissionCheck says whether the caller holds manage_oauth, from their roles
 // as the REST API tells them.
 func (c *call) permissionCheck() string {
+	unknown := func(err *APIError) string {
+		return c.m.Format("oauth-manager.chat.metadata.permission.unknown", Args{"message": MdText(err.Message)})
+	}
 	me, err := c.api.Me()
 	if err != nil {
-		return "unknown (" + MdText(err.Message) + ")"
+		return unknown(err)
 	}
 	names := strings.Fields(me.Roles)
 	roles, err := c.api.RolesByNames(names)
 	if err != nil {
-		return "unknown (" + MdText(err.Message) + ")"
+		return unknown(err)
 	}
 	held := map[string]bool{}
 	for _, r := range roles {
@@ -99,13 +108,13 @@ func (c *call) permissionCheck() string {
 	}
 	switch {
 	case held[model.PermissionManageOAuth.Id] && held[model.PermissionManageSystemWideOAuth.Id]:
-		return "ok: you hold `manage_oauth` and `manage_system_wide_oauth` (all apps)"
+		return c.m.T("oauth-manager.chat.metadata.permission.all")
 	case held[model.PermissionManageOAuth.Id]:
-		return "ok: you hold `manage_oauth` (your own apps)"
+		return c.m.T("oauth-manager.chat.metadata.permission.own")
 	case slices.Contains(names, model.SystemAdminRoleId):
-		return "**missing**: you do not hold `manage_oauth`. Your system admin role lacks it: servers before 11.6 shipped without it. Add \"manage_oauth\" to the system_admin role (System Console > User Management > System Roles > System Admin) or upgrade."
+		return c.m.T("oauth-manager.chat.metadata.permission.admin_gap")
 	}
-	return "**missing**: you do not hold `manage_oauth`. Ask an admin for it to create and manage apps."
+	return c.m.T("oauth-manager.chat.metadata.permission.missing")
 }
 
 func issuerMatches(issuer, address string) bool {
@@ -117,16 +126,17 @@ func metadata(c *call) result {
 	providerOn := true
 	if err != nil {
 		if err.Status != 501 {
-			return post(Describe(err, "read the OAuth server metadata"))
+			return post(Describe(c.m, err, c.m.T("oauth-manager.action.read_metadata")))
 		}
 		providerOn = false
 	}
+	t := func(key string) string { return c.m.T("oauth-manager.chat.metadata." + key) }
 	address := c.h.env.SiteURL()
 	permission := c.permissionCheck()
 	if !providerOn {
-		return post(fieldList("OAuth server check", []field{
-			{"OAuth 2.0 service provider", "**off**: turn it on in " + providerSetting},
-			{"Your permission", permission},
+		return post(fieldList(t("title"), []field{
+			{t("provider"), c.m.Format("oauth-manager.chat.metadata.provider_off", Args{"setting": c.m.T("oauth-manager.setting.provider")})},
+			{t("permission"), permission},
 		}))
 	}
 	get := func(key string) string {
@@ -137,28 +147,28 @@ func metadata(c *call) result {
 		}
 		return ""
 	}
-	dcr := "on"
+	dcr := t("on")
 	if get("registration_endpoint") == "" {
-		dcr = "off: turn it on in " + dcrSetting + " to let clients register themselves"
+		dcr = c.m.Format("oauth-manager.chat.metadata.dcr_off", Args{"setting": c.m.T("oauth-manager.setting.dcr")})
 	}
 	issuer := get("issuer")
-	issuerLine := MdCode(issuer) + " " + issuerMatchesText
+	issuerLine := c.m.Format("oauth-manager.chat.metadata.issuer_matches", Args{"issuer": MdCode(issuer), "matches": c.m.T("oauth-manager.issuer.matches")})
 	if !issuerMatches(issuer, address) {
-		issuerLine = fmt.Sprintf("**%s differs from %s, the address you reached this server at.** %s", MdCode(issuer), MdCode(address), issuerDiffers)
+		issuerLine = c.m.Format("oauth-manager.chat.metadata.issuer_differs", Args{"issuer": MdCode(issuer), "address": MdCode(address), "why": issuerDiffers(c.m)})
 	}
 	fields := make([]field, len(doc))
 	for i, f := range doc {
 		fields[i] = field{MdText(f.Key), MdCode(f.Value)}
 	}
 	return post(strings.Join([]string{
-		fieldList("OAuth server check", []field{
-			{"OAuth 2.0 service provider", "on"},
-			{"Dynamic client registration", dcr},
-			{"Issuer", issuerLine},
-			{"Your permission", permission},
+		fieldList(t("title"), []field{
+			{t("provider"), t("on")},
+			{t("dcr"), dcr},
+			{t("issuer"), issuerLine},
+			{t("permission"), permission},
 		}),
 		"",
-		fieldList("Metadata (/.well-known/oauth-authorization-server)", fields),
+		fieldList(t("document"), fields),
 	}, "\n"))
 }
 
@@ -175,30 +185,31 @@ func register(c *call) result {
 	r, err := c.api.Register(request)
 	if err != nil {
 		if err.ID == model.DCRErrorUnsupportedOperation {
-			return post(fmt.Sprintf("Could not register the client: dynamic client registration is turned off on this server. An admin can turn it on in %s (the OAuth 2.0 service provider must be on too). The server said: \"%s\"", dcrSetting, MdText(err.Message)))
+			return post(c.m.Format("oauth-manager.chat.register.dcr_off", Args{"setting": c.m.T("oauth-manager.setting.dcr"), "message": MdText(err.Message)}))
 		}
-		return post(Describe(err, "register the client"))
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.register_client")))
 	}
+	t := func(key string) string { return c.m.T("oauth-manager.chat.register." + key) }
 	confidential := model.SafeDereference(r.ClientSecret) != ""
-	secret := "none: a public client has no secret"
+	secret := c.m.T("oauth-manager.chat.app.no_secret")
 	if confidential {
 		secret = MdCode(*r.ClientSecret)
 	}
 	clientName := model.SafeDereference(r.ClientName)
 	fields := []field{
-		{"Client ID", MdCode(r.ClientID)},
-		{"Client secret", secret},
-		{"Client name", MdText(clientName)},
-		{"Redirect URIs", joined(r.RedirectURIs, MdCode)},
-		{"Token endpoint auth method", MdCode(r.TokenEndpointAuthMethod)},
-		{"Grant types", strings.Join(r.GrantTypes, ", ")},
+		{c.m.T("oauth-manager.field.client_id"), MdCode(r.ClientID)},
+		{c.m.T("oauth-manager.field.client_secret"), secret},
+		{t("client_name"), MdText(clientName)},
+		{t("redirect_uris"), joined(r.RedirectURIs, MdCode)},
+		{t("auth_method"), MdCode(r.TokenEndpointAuthMethod)},
+		{t("grant_types"), strings.Join(r.GrantTypes, ", ")},
 	}
 	if uri := model.SafeDereference(r.ClientURI); uri != "" {
-		fields = append(fields, field{"Client URI", MdText(uri)})
+		fields = append(fields, field{t("client_uri"), MdText(uri)})
 	}
-	text := fieldList("Registered "+MdText(clientName)+" by dynamic client registration", fields)
+	text := fieldList(c.m.Format("oauth-manager.chat.register.title", Args{"name": MdText(clientName)}), fields)
 	if confidential {
-		text += "\n\n**Client secret shown once.** " + secretWarning
+		text += "\n\n" + c.m.Format("oauth-manager.chat.register.secret_once", Args{"warning": c.m.T("oauth-manager.chat.secret_warning")})
 	}
 	return post(text)
 }

@@ -1,4 +1,8 @@
-import {callbacksLength, LIMITS, validateApp} from './validation';
+import {intlFor} from './i18n/intl';
+import {callbacksLength, LIMITS, validateApp as validate} from './validation';
+
+const intl = intlFor('en');
+const validateApp = (...args: Parameters<typeof validate> extends [unknown, ...infer R] ? R : never) => validate(intl, ...args);
 
 const ok = {name: 'Bot', description: '', homepage: 'https://example.com', icon_url: '', callback_urls: ['https://example.com/cb']};
 

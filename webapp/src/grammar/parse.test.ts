@@ -2,10 +2,13 @@
 import {grammar} from './grammar';
 import {isValidHTTPURL} from './http_url';
 import {formatParseError, parse} from './parse';
-import {help, usage} from './usage';
+import {help as helpIn, usage} from './usage';
 
 import golden from '../../../server/command/testdata/help.golden.json';
 import vectors from '../../../server/command/testdata/vectors.json';
+import {intlFor} from '../i18n/intl';
+
+const help = (verb?: string) => helpIn(intlFor('en'), verb);
 
 type Vector = {input: string; parsed?: unknown; error?: unknown};
 

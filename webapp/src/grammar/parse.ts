@@ -1,10 +1,15 @@
 // The /oauth parser. It mirrors server/command/parse.go; both run the shared
 // vectors in server/command/testdata/vectors.json, so they accept, reject and
 // word their errors identically. Nothing here makes a request.
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import {argLabel, findFlag, findVerb, grammar, verbNames} from './grammar';
 import {isValidHTTPURL} from './http_url';
+import {argHelp} from './messages';
 import {asciiLower, quoteInput} from './quote';
 import {usage} from './usage';
+
+import {intlFor} from '../i18n/intl';
 
 export type FlagValue = true | string | string[] | number;
 
@@ -22,11 +27,51 @@ export type ParseErrorCode =
     | 'missing_value' | 'repeated_flag' | 'invalid_url' | 'invalid_int' | 'invalid_enum'
     | 'extra_arg' | 'missing_arg' | 'missing_flag' | 'conflict' | 'missing_space';
 
+// `message` is English (what the vectors and the parity fuzz compare);
+// `values` let formatParseError say it in the reader's language.
 export type ParseError = {
     code: ParseErrorCode;
     message: string;
     usage?: string;
+    values?: ParseValues;
 };
+
+export type ParseValues = Record<string, string | number>;
+
+const m = defineMessages({
+    unterminated_quote: {id: 'oauth-manager.parse.unterminated_quote', defaultMessage: 'A quoted value has no closing quote ("). Close it and try again.'},
+    missing_space: {id: 'oauth-manager.parse.missing_space', defaultMessage: 'A space is missing after the quoted value {value}: put a space between its closing quote and {word}.'},
+    unknown_verb: {id: 'oauth-manager.parse.unknown_verb', defaultMessage: '{command} has no command {word}. Commands: {verbs}.'},
+    extra_arg: {id: 'oauth-manager.parse.extra_arg', defaultMessage: '{command} does not take {word} here.'},
+    unknown_flag: {id: 'oauth-manager.parse.unknown_flag', defaultMessage: '{command} has no option {flag}.'},
+    repeated_flag: {id: 'oauth-manager.parse.repeated_flag', defaultMessage: 'Option {flag} is given more than once.'},
+    no_value_allowed: {id: 'oauth-manager.parse.no_value_allowed', defaultMessage: 'Option {flag} takes no value.'},
+    missing_value: {id: 'oauth-manager.parse.missing_value', defaultMessage: 'Option {flag} needs a value ({value}).'},
+    invalid_url: {id: 'oauth-manager.parse.invalid_url', defaultMessage: 'Option {flag} needs an http:// or https:// URL, not {value}.'},
+    invalid_int: {id: 'oauth-manager.parse.invalid_int', defaultMessage: 'Option {flag} needs a whole number from {min} to {max}, not {value}.'},
+    invalid_enum: {id: 'oauth-manager.parse.invalid_enum', defaultMessage: 'Option {flag} needs one of {values}, not {value}.'},
+    missing_arg: {id: 'oauth-manager.parse.missing_arg', defaultMessage: '{command} needs {arg}: {help}.'},
+    missing_flag: {id: 'oauth-manager.parse.missing_flag', defaultMessage: '{command} needs {flags}.'},
+    conflict: {id: 'oauth-manager.parse.conflict', defaultMessage: 'Options {a} and {b} cannot be used together.'},
+    usage: {id: 'oauth-manager.parse.usage', defaultMessage: '{message} Usage: {usage}'},
+});
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+// What is wrong, in intl's language. missing_arg's help is the grammar's,
+// found again from the verb and argument named in the values.
+function describe(intl: IntlShape, code: ParseErrorCode, values: ParseValues = {}): string {
+    if (code === 'missing_arg') {
+        const verb = findVerb(String(values.verb));
+        const arg = verb?.args.find((a) => a.name === values.name);
+        return intl.formatMessage(m.missing_arg, {...values, help: verb && arg ? lowerFirst(argHelp(intl, verb, arg)) : ''});
+    }
+    return intl.formatMessage(m[code], values);
+}
+
+function parseError(code: ParseErrorCode, values?: ParseValues, usageLine?: string): ParseError {
+    return {code, message: describe(intlFor('en'), code, values), ...(usageLine ? {usage: usageLine} : {}), ...(values ? {values} : {})};
+}
 
 export type ParseResult = {parsed: Parsed; error?: undefined} | {parsed?: undefined; error: ParseError};
 
@@ -77,7 +122,7 @@ function tokenize(input: string): Token[] | ParseError {
         }
     }
     if (inQuote) {
-        return {code: 'unterminated_quote', message: 'A quoted value has no closing quote ("). Close it and try again.'};
+        return parseError('unterminated_quote');
     }
     if (inToken) {
         tokens.push({text: cur, quoted});
@@ -88,10 +133,7 @@ function tokenize(input: string): Token[] | ParseError {
 function missingSpace(value: string, after: string[]): ParseError {
     const blank = after.findIndex((c) => BLANKS.has(c));
     const word = (blank === -1 ? after : after.slice(0, blank)).join('');
-    return {
-        code: 'missing_space',
-        message: `A space is missing after the quoted value ${quoteInput(value)}: put a space between its closing quote and ${quoteInput(word)}.`,
-    };
+    return parseError('missing_space', {value: quoteInput(value), word: quoteInput(word)});
 }
 
 const isFlagToken = (t: Token) => !t.quoted && t.text.startsWith('--') && t.text.length > 2;
@@ -99,14 +141,8 @@ const isFlagToken = (t: Token) => !t.quoted && t.text.startsWith('--') && t.text
 const q = quoteInput;
 
 function unknownVerb(word: string): ParseError {
-    return {
-        code: 'unknown_verb',
-        message: `/${grammar.trigger} has no command ${q(word)}. Commands: ${verbNames().join(', ')}.`,
-        usage: `/${grammar.trigger} help`,
-    };
+    return parseError('unknown_verb', {command: '/' + grammar.trigger, word: q(word), verbs: verbNames().join(', ')}, `/${grammar.trigger} help`);
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function parse(command: string): ParseResult {
     const tokenized = tokenize(command);
@@ -125,7 +161,7 @@ export function parse(command: string): ParseResult {
         return {error: unknownVerb(tokens[0].text)};
     }
     const parsed: Parsed = {verb: verb.name, args: {}, flags: {}};
-    const fail = (code: ParseErrorCode, message: string): ParseResult => ({error: {code, message, usage: usage(verb)}});
+    const fail = (code: ParseErrorCode, values: ParseValues): ParseResult => ({error: parseError(code, values, usage(verb))});
     const cmd = `/${grammar.trigger} ${verb.name}`;
     const rest = tokens.slice(1);
     let nArgs = 0;
@@ -133,7 +169,7 @@ export function parse(command: string): ParseResult {
         const t = rest[i];
         if (!isFlagToken(t)) {
             if (nArgs >= verb.args.length) {
-                return fail('extra_arg', `${cmd} does not take ${q(t.text)} here.`);
+                return fail('extra_arg', {command: cmd, word: q(t.text)});
             }
             const arg = verb.args[nArgs];
             let value = t.text;
@@ -153,14 +189,14 @@ export function parse(command: string): ParseResult {
         const name = eq === -1 ? t.text.slice(2) : t.text.slice(2, eq);
         const flag = findFlag(verb, name);
         if (!flag) {
-            return fail('unknown_flag', `${cmd} has no option ${q('--' + name)}.`);
+            return fail('unknown_flag', {command: cmd, flag: q('--' + name)});
         }
         if (name in parsed.flags && !flag.repeatable) {
-            return fail('repeated_flag', `Option --${name} is given more than once.`);
+            return fail('repeated_flag', {flag: '--' + name});
         }
         if (flag.kind === 'bool') {
             if (eq !== -1) {
-                return fail('no_value_allowed', `Option --${name} takes no value.`);
+                return fail('no_value_allowed', {flag: '--' + name});
             }
             parsed.flags[name] = true;
             continue;
@@ -168,7 +204,7 @@ export function parse(command: string): ParseResult {
         let value: string;
         if (eq === -1) {
             if (i + 1 >= rest.length || isFlagToken(rest[i + 1])) {
-                return fail('missing_value', `Option --${name} needs a value (${flag.value}).`);
+                return fail('missing_value', {flag: '--' + name, value: flag.value ?? ''});
             }
             i++;
             value = rest[i].text;
@@ -176,18 +212,18 @@ export function parse(command: string): ParseResult {
             value = t.text.slice(eq + 1);
         }
         if (flag.kind === 'url' && !(flag.allowEmpty && value === '') && !isValidHTTPURL(value)) {
-            return fail('invalid_url', `Option --${name} needs an http:// or https:// URL, not ${q(value)}.`);
+            return fail('invalid_url', {flag: '--' + name, value: q(value)});
         }
         if (flag.kind === 'int') {
             const n = Number(value);
             if (!(/^[0-9]+$/).test(value) || (flag.min !== undefined && n < flag.min) || (flag.max !== undefined && n > flag.max)) {
-                return fail('invalid_int', `Option --${name} needs a whole number from ${flag.min ?? 0} to ${flag.max ?? 0}, not ${q(value)}.`);
+                return fail('invalid_int', {flag: '--' + name, min: flag.min ?? 0, max: flag.max ?? 0, value: q(value)});
             }
             parsed.flags[name] = n;
             continue;
         }
         if (flag.kind === 'enum' && !flag.values?.includes(value)) {
-            return fail('invalid_enum', `Option --${name} needs one of ${(flag.values ?? []).join(', ')}, not ${q(value)}.`);
+            return fail('invalid_enum', {flag: '--' + name, values: (flag.values ?? []).join(', '), value: q(value)});
         }
         if (flag.repeatable) {
             const list = parsed.flags[name];
@@ -198,18 +234,18 @@ export function parse(command: string): ParseResult {
     }
     const missingArg = verb.args.slice(nArgs).find((a) => a.required);
     if (missingArg) {
-        return fail('missing_arg', `${cmd} needs ${argLabel(missingArg)}: ${lowerFirst(missingArg.help)}.`);
+        return fail('missing_arg', {command: cmd, arg: argLabel(missingArg), verb: verb.name, name: missingArg.name});
     }
     if (verb.formWhenBare && Object.keys(parsed.flags).length === 0) {
         return {parsed: {...parsed, bare: true}};
     }
     const missing = verb.flags.filter((f) => f.required && !(f.name in parsed.flags)).map((f) => `--${f.name} ${f.value}`);
     if (missing.length > 0) {
-        return fail('missing_flag', `${cmd} needs ${missing.join(', ')}.`);
+        return fail('missing_flag', {command: cmd, flags: missing.join(', ')});
     }
     for (const [a, b] of verb.exclusive ?? []) {
         if (a in parsed.flags && b in parsed.flags) {
-            return fail('conflict', `Options --${a} and --${b} cannot be used together.`);
+            return fail('conflict', {a: '--' + a, b: '--' + b});
         }
     }
     return {parsed};
@@ -217,6 +253,7 @@ export function parse(command: string): ParseResult {
 
 // The text shown for an input error: what is wrong, then the usage line. Plain
 // text on one line: the web app shows it under the message box as it is.
-export function formatParseError(e: ParseError): string {
-    return e.usage ? `${e.message} Usage: ${e.usage}` : e.message;
+export function formatParseError(e: ParseError, intl: IntlShape = intlFor('en')): string {
+    const message = describe(intl, e.code, e.values);
+    return e.usage ? intl.formatMessage(m.usage, {message, usage: e.usage}) : message;
 }

@@ -1,9 +1,12 @@
 // What a verb handler receives, and what it answers.
+import type {IntlShape} from 'react-intl';
+
 import {describeErrorMd} from './markdown';
 
 import type {PluginSettings} from '../client/oauth_client';
 import type {Parsed} from '../grammar/parse';
 import {toApiError} from '../store/errors';
+import {ACTIONS} from '../store/messages';
 import {selectPluginState} from '../store/selectors';
 import {fetchSettings, fetchUsernames} from '../store/slice';
 import type {HostStore} from '../types/host';
@@ -14,6 +17,9 @@ export type VerbContext = {
     message: string;
     args: SlashCommandArgs;
     parsed: Parsed;
+
+    // The caller's language: every word of an answer comes from here.
+    intl: IntlShape;
 };
 
 // `post` becomes an ephemeral post; `inputError` stays under the text box with
@@ -39,7 +45,7 @@ export async function settings(ctx: VerbContext): Promise<PluginSettings | {unre
     try {
         return await ctx.store.dispatch(fetchSettings()).unwrap();
     } catch (err) {
-        return {unreadable: describeErrorMd(toApiError(err), "read the plugin's settings")};
+        return {unreadable: describeErrorMd(ctx.intl, toApiError(err), ctx.intl.formatMessage(ACTIONS.readSettings))};
     }
 }
 

@@ -1,5 +1,6 @@
 import {appsTable, code, creatorName, md, table} from './format';
 
+import {intlFor} from '../i18n/intl';
 import {date} from '../store/labels';
 import {toSummary} from '../store/slice';
 
@@ -36,13 +37,13 @@ test('a table has a header, a rule and one row per item', () => {
 });
 
 test('the apps table shows escaped names, creators and no secret', () => {
-    const text = appsTable([app], {u1: 'alice'}, 'me');
+    const text = appsTable(intlFor('en'), [app], {u1: 'alice'}, 'me');
     expect(text).toContain('| Bot \\| \\*bold\\* | `abcdefghijklmnopqrstuvwxyz` | Confidential | Yes | No | \\@alice | https\\://a\\.example/cb, https\\://b\\.example/cb | 2026-11-23 |');
     expect(text).not.toContain('s3cr3t');
 });
 
 test('creators: a username when known, else the id; DCR apps have none', () => {
-    expect(creatorName(app, {}, 'me')).toBe('`u1`');
-    expect(creatorName({...app, creator_id: '', is_dynamically_registered: true}, {}, 'me')).toBe('dynamic registration');
-    expect(creatorName(app, {u1: 'alice'}, 'u1')).toBe('you');
+    expect(creatorName(intlFor('en'), app, {}, 'me')).toBe('`u1`');
+    expect(creatorName(intlFor('en'), {...app, creator_id: '', is_dynamically_registered: true}, {}, 'me')).toBe('dynamic registration');
+    expect(creatorName(intlFor('en'), app, {u1: 'alice'}, 'u1')).toBe('you');
 });

@@ -1,4 +1,6 @@
 // Markdown for ephemeral posts: tables for lists, field lists for one app.
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import {mdCellCode, mdCode, mdText} from './markdown';
 
 import {creatorLabel, date, typeLabel} from '../store/labels';
@@ -12,7 +14,36 @@ export const md = mdText;
 export const code = mdCode;
 export const cellCode = mdCellCode;
 
-export const yesNo = (v: boolean | undefined) => (v ? 'Yes' : 'No');
+export const FIELDS = defineMessages({
+    name: {id: 'oauth-manager.field.name', defaultMessage: 'Name'},
+    clientId: {id: 'oauth-manager.field.client_id', defaultMessage: 'Client ID'},
+    secret: {id: 'oauth-manager.field.client_secret', defaultMessage: 'Client secret'},
+    type: {id: 'oauth-manager.field.type', defaultMessage: 'Type'},
+    trusted: {id: 'oauth-manager.field.trusted', defaultMessage: 'Trusted'},
+    dynamic: {id: 'oauth-manager.field.dynamically_registered', defaultMessage: 'Dynamically registered'},
+    dcr: {id: 'oauth-manager.field.dcr', defaultMessage: 'DCR'},
+    homepage: {id: 'oauth-manager.field.homepage', defaultMessage: 'Homepage'},
+    description: {id: 'oauth-manager.field.description', defaultMessage: 'Description'},
+    iconURL: {id: 'oauth-manager.field.icon_url', defaultMessage: 'Icon URL'},
+    callbacks: {id: 'oauth-manager.field.callback_urls', defaultMessage: 'Callback URLs'},
+    createdBy: {id: 'oauth-manager.field.created_by', defaultMessage: 'Created by'},
+    creator: {id: 'oauth-manager.field.creator', defaultMessage: 'Creator'},
+    created: {id: 'oauth-manager.field.created', defaultMessage: 'Created'},
+    updated: {id: 'oauth-manager.field.updated', defaultMessage: 'Updated'},
+});
+
+const m = defineMessages({
+    yes: {id: 'oauth-manager.chat.yes', defaultMessage: 'Yes'},
+    no: {id: 'oauth-manager.chat.no', defaultMessage: 'No'},
+    publicType: {id: 'oauth-manager.chat.app.public_type', defaultMessage: '{type} (no secret; must use PKCE with S256)'},
+    trustedYes: {id: 'oauth-manager.chat.app.trusted_yes', defaultMessage: '{yes} (users are not asked for consent)'},
+    secretWarning: {id: 'oauth-manager.chat.secret_warning', defaultMessage: 'Copy it now and store it safely: it is shown here to you only, in this message that disappears on reload. Anyone with it can act as the app.'},
+    noSecret: {id: 'oauth-manager.chat.app.no_secret', defaultMessage: 'none: a public client has no secret'},
+});
+
+export const yesNo = (intl: IntlShape, v: boolean | undefined) => intl.formatMessage(v ? m.yes : m.no);
+export const secretWarning = (intl: IntlShape) => intl.formatMessage(m.secretWarning);
+export const noSecret = (intl: IntlShape) => intl.formatMessage(m.noSecret);
 
 export function table(headers: string[], rows: string[][]): string {
     return [
@@ -26,42 +57,46 @@ export function fieldList(title: string, fields: Array<[string, string]>): strin
     return [`#### ${title}`, ...fields.map(([k, v]) => `- **${k}**: ${v}`)].join('\n');
 }
 
-export function creatorName(app: AppSummary, usernames: Record<string, string>, currentUserId: string): string {
-    const label = creatorLabel(app, usernames, currentUserId);
+export function creatorName(intl: IntlShape, app: AppSummary, usernames: Record<string, string>, currentUserId: string): string {
+    const label = creatorLabel(intl, app, usernames, currentUserId);
     return label === app.creator_id ? code(label) : md(label);
 }
 
-export function appFields(app: AppSummary, usernames: Record<string, string>, me: string, secretLine: string): Array<[string, string]> {
-    return [
-        ['Client ID', code(app.id)],
-        ['Client secret', secretLine],
-        ['Type', typeLabel(app) + (app.is_public === true ? ' (no secret; must use PKCE with S256)' : '')],
-        ['Trusted', yesNo(app.is_trusted) + (app.is_trusted ? ' (users are not asked for consent)' : '')],
-        ['Dynamically registered', yesNo(app.is_dynamically_registered)],
-        ['Homepage', app.homepage ? md(app.homepage) : '—'],
-        ['Description', app.description ? md(app.description) : '—'],
-        ['Icon URL', app.icon_url ? md(app.icon_url) : '—'],
-        ['Callback URLs', app.callback_urls.map((u) => code(u)).join(', ') || '—'],
-        ['Created by', creatorName(app, usernames, me)],
-        ['Created', date(app.create_at)],
-        ['Updated', date(app.update_at)],
+// An app's fields in order; `omitType` for public information, where the type is unknown.
+export function appFields(intl: IntlShape, app: AppSummary, usernames: Record<string, string>, me: string, secretLine: string, {omitType = false} = {}): Array<[string, string]> {
+    const f = (d: typeof FIELDS.name) => intl.formatMessage(d);
+    const type = typeLabel(intl, app);
+    const yes = yesNo(intl, app.is_trusted);
+    const fields: Array<[string, string] | undefined> = [
+        [f(FIELDS.clientId), code(app.id)],
+        [f(FIELDS.secret), secretLine],
+        omitType ? undefined : [f(FIELDS.type), app.is_public === true ? intl.formatMessage(m.publicType, {type}) : type],
+        [f(FIELDS.trusted), app.is_trusted ? intl.formatMessage(m.trustedYes, {yes}) : yes],
+        [f(FIELDS.dynamic), yesNo(intl, app.is_dynamically_registered)],
+        [f(FIELDS.homepage), app.homepage ? md(app.homepage) : '—'],
+        [f(FIELDS.description), app.description ? md(app.description) : '—'],
+        [f(FIELDS.iconURL), app.icon_url ? md(app.icon_url) : '—'],
+        [f(FIELDS.callbacks), app.callback_urls.map((u) => code(u)).join(', ') || '—'],
+        [f(FIELDS.createdBy), creatorName(intl, app, usernames, me)],
+        [f(FIELDS.created), date(app.create_at)],
+        [f(FIELDS.updated), date(app.update_at)],
     ];
+    return fields.filter((x): x is [string, string] => x !== undefined);
 }
 
-export function appsTable(apps: AppSummary[], usernames: Record<string, string>, me: string): string {
+export function appsTable(intl: IntlShape, apps: AppSummary[], usernames: Record<string, string>, me: string): string {
+    const headers = [FIELDS.name, FIELDS.clientId, FIELDS.type, FIELDS.trusted, FIELDS.dcr, FIELDS.creator, FIELDS.callbacks, FIELDS.created];
     return table(
-        ['Name', 'Client ID', 'Type', 'Trusted', 'DCR', 'Creator', 'Callback URLs', 'Created'],
+        headers.map((d) => intl.formatMessage(d)),
         apps.map((a) => [
             md(a.name),
             cellCode(a.id),
-            typeLabel(a),
-            yesNo(a.is_trusted),
-            yesNo(a.is_dynamically_registered),
-            creatorName(a, usernames, me),
+            typeLabel(intl, a),
+            yesNo(intl, a.is_trusted),
+            yesNo(intl, a.is_dynamically_registered),
+            creatorName(intl, a, usernames, me),
             a.callback_urls.map((u) => md(u)).join(', '),
             date(a.create_at).slice(0, 10),
         ]),
     );
 }
-
-export const SECRET_WARNING = 'Copy it now and store it safely: it is shown here to you only, in this message that disappears on reload. Anyone with it can act as the app.';

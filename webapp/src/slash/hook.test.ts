@@ -8,6 +8,7 @@ import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
 import {verbNames} from '../grammar/grammar';
 import {help} from '../grammar/usage';
+import {intlFor} from '../i18n/intl';
 import {stateKey} from '../store/selectors';
 import {reducer} from '../store/slice';
 import type {HostStore} from '../types/host';
@@ -52,7 +53,7 @@ test('/oauth help is answered in the browser with an ephemeral post in the same 
     expect(dispatched[0]).toMatchObject({
         type: RECEIVED_NEW_POST,
         channelId: 'chan',
-        data: {channel_id: 'chan', root_id: 'root', user_id: 'me', type: 'system_ephemeral', message: help('list')},
+        data: {channel_id: 'chan', root_id: 'root', user_id: 'me', type: 'system_ephemeral', message: help(intlFor('en'), 'list')},
     });
 });
 
@@ -73,7 +74,7 @@ test.each([
 test('bare /oauth shows the overview', async () => {
     const {store, dispatched} = fakeStore();
     await createSlashCommandHook(store)('/oauth', args);
-    expect(dispatched[0]).toMatchObject({data: {message: help()}});
+    expect(dispatched[0]).toMatchObject({data: {message: help(intlFor('en'))}});
 });
 
 test('input errors stay under the text box and nothing is sent', async () => {

@@ -1,5 +1,7 @@
 // The slash-command hook: /oauth typed in the web or desktop app is parsed and
 // run here, as the signed-in user, before anything reaches the server.
+import {defineMessages, type IntlShape} from 'react-intl';
+
 import {post, settings} from './context';
 import type {VerbContext, VerbResult} from './context';
 import {postEphemeral} from './ephemeral';
@@ -8,15 +10,21 @@ import {verbHandlers} from './verbs';
 
 import {grammar} from '../grammar/grammar';
 import {formatParseError, parse} from '../grammar/parse';
+import {intlFor, userLocale} from '../i18n/intl';
 import {toApiError} from '../store/errors';
+import {ACTIONS} from '../store/messages';
 import {isSystemAdmin} from '../types/host';
-import type {HostStore} from '../types/host';
+import type {HostState, HostStore} from '../types/host';
 import type {SlashCommandArgs, SlashCommandHookResult, SlashCommandWillBePostedHook} from '../types/registry';
 
 const ours = new RegExp(`^\\s*/${grammar.trigger}(\\s|$)`, 'i');
 
-// What a cut answer says, as the Go half does (server/command/handler.go).
-export const SEE_THE_REST = 'Narrow it down, or see System Console > Plugins > OAuth Apps Manager.';
+// What a cut answer says is the Go half's too (server/command/handler.go).
+const m = defineMessages({
+    cut: {id: 'oauth-manager.chat.cut', defaultMessage: '*The answer was cut here: it is longer than one post can hold.* Narrow it down, or see System Console > Plugins > OAuth Apps Manager.'},
+    accessUnknown: {id: 'oauth-manager.chat.access.unknown', defaultMessage: 'Could not check who may use `/oauth` on this server, so it is refused for now (only system admins are never limited). {why}'},
+    adminsOnly: {id: 'oauth-manager.chat.access.admins_only', defaultMessage: 'An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works.'},
+});
 
 export function isOAuthCommand(message: string): boolean {
     return ours.test(message);
@@ -30,37 +38,42 @@ async function refusal(ctx: VerbContext): Promise<VerbResult | undefined> {
     }
     const read = await settings(ctx);
     if ('unreadable' in read) {
-        return post(`Could not check who may use \`/oauth\` on this server, so it is refused for now (only system admins are never limited). ${read.unreadable}`);
+        return post(ctx.intl.formatMessage(m.accessUnknown, {why: read.unreadable}));
     }
     if (read.command_access === 'system_admins') {
-        return post('An admin limited `/oauth` to system admins on this server (System Console > Plugins > OAuth Apps Manager > Who may use /oauth). `/oauth help` still works.');
+        return post(ctx.intl.formatMessage(m.adminsOnly));
     }
     return undefined;
 }
 
-export function createSlashCommandHook(store: HostStore): SlashCommandWillBePostedHook {
+// The caller's language, read at each command (tests pass a pseudo-locale).
+const callersIntl = (state: HostState) => intlFor(userLocale(state));
+
+export function createSlashCommandHook(store: HostStore, intlOf: (state: HostState) => IntlShape = callersIntl): SlashCommandWillBePostedHook {
     return async (message: string, args: SlashCommandArgs): Promise<SlashCommandHookResult> => {
         if (!isOAuthCommand(message)) {
             return {message, args};
         }
+        const intl = intlOf(store.getState());
         const result = parse(message);
         if (result.error) {
             // Input to fix: shown under the text box, and the draft stays.
-            return {error: {message: formatParseError(result.error)}};
+            return {error: {message: formatParseError(result.error, intl)}};
         }
         let outcome;
         try {
-            const ctx = {store, message, args, parsed: result.parsed};
+            const ctx = {store, message, args, parsed: result.parsed, intl};
             outcome = await refusal(ctx) ?? await verbHandlers[result.parsed.verb](ctx);
         } catch (err) {
             // A defect, not a server answer: say so plainly rather than fail silently.
-            outcome = {post: describeErrorMd({...toApiError(err), kind: 'internal'}, `answer /${grammar.trigger} ${result.parsed.verb}`)};
+            const action = intl.formatMessage(ACTIONS.answer, {command: `/${grammar.trigger} ${result.parsed.verb}`});
+            outcome = {post: describeErrorMd(intl, {...toApiError(err), kind: 'internal'}, action)};
         }
         if ('inputError' in outcome) {
             return {error: {message: outcome.inputError}};
         }
         if ('post' in outcome) {
-            postEphemeral(store, args, capAnswer(outcome.post, SEE_THE_REST));
+            postEphemeral(store, args, capAnswer(outcome.post, intl.formatMessage(m.cut)));
         }
         return {};
     };

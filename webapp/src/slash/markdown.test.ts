@@ -5,6 +5,7 @@ import {shapeOf} from './markdown_shape';
 import hostile from '../../../server/command/testdata/hostile.json';
 import vectors from '../../../server/command/testdata/render_vectors.json';
 import {quoteInput} from '../grammar/quote';
+import {intlFor} from '../i18n/intl';
 import {toSummary} from '../store/slice';
 
 const renderers: Record<string, (s: string) => string> = {text: mdText, code: mdCode, cell_code: mdCellCode, quote: quoteInput};
@@ -23,8 +24,8 @@ function answers(v: string): string[] {
     const app = appWith(v);
     const names = {u1: v};
     return [
-        fieldList(`OAuth app: ${mdText(v)}`, appFields(app, names, 'me', 'masked')),
-        appsTable([app, appWith('plain')], names, 'me'),
+        fieldList(`OAuth app: ${mdText(v)}`, appFields(intlFor('en'), app, names, 'me', 'masked')),
+        appsTable(intlFor('en'), [app, appWith('plain')], names, 'me'),
     ];
 }
 
@@ -44,7 +45,7 @@ describe('no app field becomes markup: hostile answers have the shape of plain o
 
 test('capAnswer keeps an answer inside one post and says so', () => {
     const long = '| row | `code` |\n'.repeat(1500);
-    const capped = capAnswer(long, 'Use --filter.');
+    const capped = capAnswer(long, '*The answer was cut here: it is longer than one post can hold.* Use --filter.');
     expect(Array.from(capped).length).toBeLessThan(16383);
     expect(capped).toMatch(/\| row \| `code` \|\n\n\*The answer was cut here: it is longer than one post can hold\.\* Use --filter\.$/);
     expect(capAnswer('short', 'x')).toBe('short');

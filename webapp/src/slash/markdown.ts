@@ -4,6 +4,8 @@
 // answer. Each context has one function here and its twin in
 // server/command/markdown.go; server/command/testdata/render_vectors.json holds
 // both to the same bytes.
+import type {IntlShape} from 'react-intl';
+
 import {isHiddenCodePoint} from '../grammar/quote';
 import type {ApiError} from '../store/errors';
 import {describeError} from '../store/messages';
@@ -48,18 +50,19 @@ export function mdCode(s: string): string {
 export const mdCellCode = (s: string) => mdCode(s).replace(/\|/g, '\\|');
 
 // Cuts an answer that would not fit in one post at a line break, saying so.
-export function capAnswer(text: string, more: string): string {
+// `cut` is the (localized) note that says so, appended after a blank line.
+export function capAnswer(text: string, cut: string): string {
     const chars = Array.from(text);
     if (chars.length <= MAX_ANSWER) {
         return text;
     }
-    let cut = chars.slice(0, MAX_ANSWER - Array.from(more).length - 80).join('');
-    const lastBreak = cut.lastIndexOf('\n');
+    let kept = chars.slice(0, MAX_ANSWER - Array.from(cut).length - 15).join('');
+    const lastBreak = kept.lastIndexOf('\n');
     if (lastBreak > 0) {
-        cut = cut.slice(0, lastBreak);
+        kept = kept.slice(0, lastBreak);
     }
-    return `${cut}\n\n*The answer was cut here: it is longer than one post can hold.* ${more}`;
+    return `${kept}\n\n${cut}`;
 }
 
 // describeError for a chat answer: the server's words escaped as text.
-export const describeErrorMd = (err: ApiError, action: string) => describeError(err, action, mdText);
+export const describeErrorMd = (intl: IntlShape, err: ApiError, action: string) => describeError(intl, err, action, mdText);

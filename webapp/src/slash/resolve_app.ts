@@ -1,4 +1,6 @@
 // APP on the command line is a client id or an app's exact name.
+import {defineMessages} from 'react-intl';
+
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import type {VerbContext} from './context';
@@ -9,6 +11,13 @@ import {toApiError} from '../store/errors';
 import {selectPluginState} from '../store/selectors';
 import {fetchAllApps, fetchApp} from '../store/slice';
 import type {AppSummary} from '../store/slice';
+
+const m = defineMessages({
+    needsManage: {id: 'oauth-manager.chat.resolve.needs_manage_oauth', defaultMessage: 'Could not {action}: finding an app by name needs the `manage_oauth` permission. Give its client id instead (`/oauth info CLIENT_ID` works for anyone).'},
+    noId: {id: 'oauth-manager.chat.resolve.no_id', defaultMessage: 'Could not {action}: there is no app with client id {id} or that name among the apps you can manage. `/oauth list --filter TEXT` searches them.'},
+    noName: {id: 'oauth-manager.chat.resolve.no_name', defaultMessage: 'Could not {action}: there is no app named "{name}" among the apps you can manage. `/oauth list --filter TEXT` searches them.'},
+    several: {id: 'oauth-manager.chat.resolve.several', defaultMessage: 'Could not {action}: {count} apps are named "{name}". Use the client id of the one you mean:'},
+});
 
 export const looksLikeId = (s: string) => (/^[a-z0-9]{26}$/).test(s);
 
@@ -42,7 +51,7 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
             return {app: await dispatch(fetchApp(ref)).unwrap()};
         } catch (err) {
             if (toApiError(err).status_code !== 404) {
-                return {failure: describeErrorMd(toApiError(err), action)};
+                return {failure: describeErrorMd(ctx.intl, toApiError(err), action)};
             }
 
             // Not an id after all: an app may be named like one.
@@ -61,21 +70,21 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
     } catch (err) {
         const apiError = toApiError(err);
         if (apiError.status_code === 403) {
-            return {failure: `Could not ${action}: finding an app by name needs the \`manage_oauth\` permission. Give its client id instead (\`/oauth info CLIENT_ID\` works for anyone).`};
+            return {failure: ctx.intl.formatMessage(m.needsManage, {action})};
         }
-        return {failure: describeErrorMd(apiError, action)};
+        return {failure: describeErrorMd(ctx.intl, apiError, action)};
     }
     const matches = all.apps.filter((a) => a.name === ref);
     if (matches.length === 0) {
-        const what = looksLikeId(ref) ? `no app with client id ${code(ref)} or that name` : `no app named "${md(ref)}"`;
-        return {failure: `Could not ${action}: there is ${what} among the apps you can manage. \`/oauth list --filter TEXT\` searches them.`};
+        const failure = looksLikeId(ref) ? ctx.intl.formatMessage(m.noId, {action, id: code(ref)}) : ctx.intl.formatMessage(m.noName, {action, name: md(ref)});
+        return {failure};
     }
     if (matches.length > 1) {
-        return {failure: `Could not ${action}: ${matches.length} apps are named "${md(ref)}". Use the client id of the one you mean:\n${candidates(matches)}`};
+        return {failure: ctx.intl.formatMessage(m.several, {action, count: matches.length, name: md(ref)}) + '\n' + candidates(matches)};
     }
     try {
         return {app: await dispatch(fetchApp(matches[0].id)).unwrap()};
     } catch (err) {
-        return {failure: describeErrorMd(toApiError(err), action)};
+        return {failure: describeErrorMd(ctx.intl, toApiError(err), action)};
     }
 }

@@ -13,7 +13,7 @@ import {help} from '../grammar/usage';
 export type {VerbHandler};
 
 export const verbHandlers: Record<string, VerbHandler> = {
-    help: async ({parsed}) => post(help(parsed.args.verb)),
+    help: async ({parsed, intl}) => post(help(intl, parsed.args.verb)),
     list,
     show,
     info,

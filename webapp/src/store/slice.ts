@@ -50,7 +50,6 @@ export type OAuthManagerState = {
     settings: PluginSettings | null;
     requests: Record<string, RequestState>;
     sync: SyncState;
-    lastError: ApiError | null;
 
     // The System Console manager's view: what is searched, sorted and typed.
     // Secrets never enter it: the view that reveals one keeps it in its own state.
@@ -136,7 +135,6 @@ export const initialState: OAuthManagerState = {
     settings: null,
     requests: {},
     sync: {writeSeq: 0, writes: {}, readSerial: 0, appliedListing: 0, reads: {}},
-    lastError: null,
     ui: {query: defaultQuery, page: 0, form: null, confirm: null, notice: ''},
 };
 
@@ -460,7 +458,6 @@ const slice = createSlice({
                 delete state.sync.reads[action.meta.requestId];
                 const error = action.payload ?? {message: action.error.message ?? 'Unknown error'};
                 state.requests[requestKey(action.type)] = {status: 'failed', error};
-                state.lastError = error;
             });
     },
 });

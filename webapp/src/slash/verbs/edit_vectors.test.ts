@@ -5,6 +5,7 @@ import {missingCallbackError} from './changes';
 
 import vectors from '../../../../server/command/testdata/edit_vectors.json';
 import {parse} from '../../grammar/parse';
+import {intlFor} from '../../i18n/intl';
 import {mergeEdit} from '../../store/edit_merge';
 
 type Fields = Pick<OAuthApp, 'name' | 'description' | 'homepage' | 'icon_url' | 'callback_urls' | 'is_trusted'>;
@@ -16,7 +17,7 @@ test.each((vectors as Vector[]).map((v) => [v.command, v] as const))('%s', (_, v
     const app: OAuthApp = {...v.app, id: 'x'.repeat(26), creator_id: 'u', create_at: 1, update_at: 1, client_secret: 's'};
     const merged = mergeEdit(app, parsed!.flags);
     if (v.result.error) {
-        expect('missingCallback' in merged && missingCallbackError(app, merged.missingCallback)).toBe(v.result.error);
+        expect('missingCallback' in merged && missingCallbackError(intlFor('en'), app, merged.missingCallback)).toBe(v.result.error);
         return;
     }
     expect('app' in merged).toBe(true);

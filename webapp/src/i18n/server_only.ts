@@ -1,0 +1,25 @@
+// Messages only the Go half formats (the mobile dialog and its route), declared
+// here so the one catalogue, extracted from this source, holds them too. Nothing
+// in the web half imports this file.
+import {defineMessages} from 'react-intl';
+
+export const SERVER_ONLY = defineMessages({
+    createTitle: {id: 'oauth-manager.dialog.create.title', defaultMessage: 'Create an OAuth app'},
+    createSubmit: {id: 'oauth-manager.dialog.create.submit', defaultMessage: 'Create'},
+    editTitle: {id: 'oauth-manager.dialog.edit.title', defaultMessage: 'Edit {name}'},
+    editSubmit: {id: 'oauth-manager.dialog.edit.submit', defaultMessage: 'Save'},
+    nameHelp: {id: 'oauth-manager.dialog.name.help', defaultMessage: 'Shown to users when they are asked to authorize the app.'},
+    callbacksHelp: {id: 'oauth-manager.dialog.callbacks.help', defaultMessage: 'One per line; each an http:// or https:// URL the app may redirect to.'},
+    trustedHelp: {id: 'oauth-manager.dialog.trusted.help', defaultMessage: 'Users are not asked for consent. Only system admins can set this.'},
+    publicLabel: {id: 'oauth-manager.dialog.public.label', defaultMessage: 'Public client'},
+    publicHelp: {id: 'oauth-manager.dialog.public.help', defaultMessage: 'No secret; the app must use PKCE (S256). Cannot be changed later.'},
+    notOpened: {id: 'oauth-manager.dialog.not_opened', defaultMessage: 'Could not open the form here ({message}). Give the details as options instead: {usage}'},
+    badState: {id: 'oauth-manager.dialog.bad_state', defaultMessage: 'Could not save the app: the form\'s state could not be read. Open the form again.'},
+    saveApp: {id: 'oauth-manager.action.save_app', defaultMessage: 'save the app'},
+});
+
+// The server's autocomplete, registered once in the server's default language.
+export const AUTOCOMPLETE = defineMessages({
+    hint: {id: 'oauth-manager.autocomplete.hint', defaultMessage: '[command]'},
+    switchFlag: {id: 'oauth-manager.autocomplete.switch', defaultMessage: '(switch: no value)'},
+});
