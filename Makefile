@@ -46,10 +46,13 @@ webapp/dist/dev/main.js: node_modules/.package-lock.json $(TS_SOURCES)
 ## dist: build the installable bundle dist/<id>-<version>.tar.gz
 dist: $(BUNDLE)
 
-$(BUNDLE): server webapp/dist/main.js plugin.json $(wildcard assets/*)
+$(BUNDLE): server webapp/dist/main.js plugin.json $(wildcard assets/*) $(wildcard webapp/i18n/*.json)
 	rm -rf dist/$(PLUGIN_ID) && mkdir -p dist/$(PLUGIN_ID)/server/dist dist/$(PLUGIN_ID)/webapp/dist
 	cp plugin.json dist/$(PLUGIN_ID)/
 	cp -r assets dist/$(PLUGIN_ID)/
+	@# Translations for the server half (pluginapi/i18n reads active.<lang>.json; English is built in).
+	mkdir -p dist/$(PLUGIN_ID)/assets/i18n
+	for f in webapp/i18n/*.json; do lang=$$(basename $$f .json); [ "$$lang" = en ] || cp $$f dist/$(PLUGIN_ID)/assets/i18n/active.$$lang.json; done
 	cp server/dist/plugin-* dist/$(PLUGIN_ID)/server/dist/
 	cp webapp/dist/main.js dist/$(PLUGIN_ID)/webapp/dist/
 	tar -C dist -czf $@ $(PLUGIN_ID)

@@ -34,14 +34,14 @@ func authorized(c *call) result {
 		return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_authorized")))
 	}
 	who["count"] = len(apps)
-	whose := func(id string) string {
+	whose := func(mineID, theirsID string) string {
 		if mine {
-			return c.m.Format(id+"_mine", who)
+			return c.m.Format(mineID, who)
 		}
-		return c.m.Format(id+"_theirs", who)
+		return c.m.Format(theirsID, who)
 	}
 	if len(apps) == 0 {
-		return post(whose("oauth-manager.chat.authorized.none"))
+		return post(whose("oauth-manager.chat.authorized.none_mine", "oauth-manager.chat.authorized.none_theirs"))
 	}
 	rows := make([][]string, len(apps))
 	for i, a := range apps {
@@ -52,7 +52,7 @@ func authorized(c *call) result {
 	if mine {
 		hint = "\n\n" + c.m.T("oauth-manager.chat.authorized.revoke_hint")
 	}
-	return post(whose("oauth-manager.chat.authorized.count") + "\n\n" + table(headers, rows) + hint)
+	return post(whose("oauth-manager.chat.authorized.count_mine", "oauth-manager.chat.authorized.count_theirs") + "\n\n" + table(headers, rows) + hint)
 }
 
 func deauthorize(c *call) result {

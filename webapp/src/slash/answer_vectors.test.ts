@@ -14,6 +14,9 @@ import {RECEIVED_NEW_POST} from './ephemeral';
 import {createSlashCommandHook} from './hook';
 
 import {OAuthClient, setClient} from '../client/oauth_client';
+import {grammar} from '../grammar/grammar';
+import {intlFor} from '../i18n/intl';
+import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/translations';
 import {pluginId} from '../manifest';
 import {stateKey} from '../store/selectors';
 import {formOpened, reducer} from '../store/slice';
@@ -63,7 +66,7 @@ function respond(answer: RestAnswer): FakeResponse {
     };
 }
 
-async function runWebHalf(v: AnswerVector) {
+async function runWebHalf(v: AnswerVector, catalogue?: Record<string, string>) {
     const used = new Set<number>();
     const unexpected: string[] = [];
     const settingsPath = `/plugins/${pluginId}/api/v1/settings`;
@@ -103,7 +106,8 @@ async function runWebHalf(v: AnswerVector) {
             return next(action);
         }),
     });
-    const result = await createSlashCommandHook(store as unknown as HostStore)(v.command, {channel_id: 'c', team_id: 't'});
+    const hook = catalogue ? createSlashCommandHook(store as unknown as HostStore, () => intlFor('en', catalogue)) : createSlashCommandHook(store as unknown as HostStore);
+    const result = await hook(v.command, {channel_id: 'c', team_id: 't'});
     let answer: AnswerVector['answer'];
     if ('error' in result && result.error) {
         answer = {input_error: result.error.message};
@@ -136,5 +140,49 @@ describe('answer vectors: the web half', () => {
         if (updating && results.length === vectors.length) {
             writeFileSync(FILE, JSON.stringify(results, null, 2) + '\n');
         }
+    });
+});
+
+// The pseudo-locale: every message wrapped in ⟦…⟧. What is left outside the
+// wrapping must be the vector's own data (the command, settings, REST answers)
+// or the untranslated syntax (verbs, flags, placeholders): any other word came
+// from code, bypassing the catalogue. server/command/pseudo_test.go is the Go twin.
+const WORD = /\p{L}+/gu;
+
+export function outsideMessages(text: string): string {
+    let depth = 0;
+    let out = '';
+    for (const ch of text) {
+        if (ch === PSEUDO_OPEN) {
+            depth++;
+        } else if (ch === PSEUDO_CLOSE) {
+            depth--;
+        } else if (depth === 0) {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+// Syntax is not translated; "UTC" is the timestamps' format (2026-11-23 10:00 UTC).
+const syntax = new Set([
+    'UTC', grammar.trigger,
+    ...grammar.verbs.flatMap((v) => [v.name, ...v.args.map((a) => a.name.toUpperCase()), 'USER', ...v.flags.flatMap((f) => [f.name, f.value ?? '', ...(f.values ?? [])])]),
+].flatMap((s) => s.match(WORD) ?? []));
+
+function strayWords(v: AnswerVector, answer: string): string[] {
+    const {answer: _, name: __, ...data} = v;
+    const known = new Set([...syntax, ...(JSON.stringify(data).match(WORD) ?? [])]);
+    return [...new Set(outsideMessages(answer).match(WORD) ?? [])].filter((w) => !known.has(w));
+}
+
+describe('answer vectors: no word of the web half bypasses the catalogue', () => {
+    const pseudo = pseudoCatalogue();
+
+    test.each(vectors.filter((v) => !v.answer?.opened).map((v) => [v.name, v] as const))('%s', async (_, v) => {
+        const {answer} = await runWebHalf(v, pseudo);
+        const text = answer?.post ?? answer?.input_error ?? '';
+        expect(text).toContain(PSEUDO_OPEN);
+        expect(strayWords(v, text)).toEqual([]);
     });
 });
