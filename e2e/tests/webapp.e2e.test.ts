@@ -185,6 +185,17 @@ describeWithWebapp('the System Console page', () => {
         const overflow = await page.evaluate(() => [...document.querySelectorAll('*')].some((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' && el.closest('table')));
         expect(overflow).toBe(false);
 
+        // Each row's actions sit on one line, inside the table.
+        const actions = await table.evaluate((t) => [...t.querySelectorAll('tbody tr')].filter((r) => r.children.length > 1).map((r) => {
+            const buttons = [...r.lastElementChild!.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+            return {tops: new Set(buttons.map((b) => Math.round(b.top))).size, right: Math.max(...buttons.map((b) => b.right)), tableRight: t.getBoundingClientRect().right};
+        }));
+        expect(actions.length).toBeGreaterThan(0);
+        for (const row of actions) {
+            expect(row.tops).toBe(1);
+            expect(row.right).toBeLessThanOrEqual(row.tableRight);
+        }
+
         // Focusing the last button of a row scrolls nothing sideways.
         await table.getByRole('button', {name: /^Details of Listed app 1/}).focus();
         const scrolledX = await page.evaluate(() => [...document.querySelectorAll('*')].some((el) => el.scrollLeft > 0) || window.scrollX > 0);
@@ -219,7 +230,7 @@ describeWithWebapp('the System Console page', () => {
         await page.getByLabel(/^Name/).press('Enter');
         await page.getByText('The homepage must be an http:// or https:// URL, not "not a url".').waitFor();
         expect(await notReloaded()).toBe(true);
-        await page.getByRole('form', {name: 'Create an OAuth app'}).scrollIntoViewIfNeeded();
+        await page.getByRole('dialog', {name: 'Create an OAuth app'}).getByLabel(/^Homepage/).scrollIntoViewIfNeeded();
         await shot(page, 'form-validation-error.png');
 
         await page.getByLabel(/^Homepage/).fill('https://console.example.com');
@@ -266,7 +277,17 @@ describeWithWebapp('the System Console page', () => {
         expect(await page.getByRole('status', {name: 'New client secret'}).innerText()).toContain(fresh.client_secret);
         await page.getByRole('button', {name: 'I have stored it'}).click();
 
-        await page.getByRole('button', {name: `Delete ${name}`}).click();
+        // The confirmation is the host's modal: Escape closes it and gives focus back.
+        const deleteButton = page.getByRole('button', {name: `Delete ${name}`});
+        await deleteButton.click();
+        const confirm = page.getByRole('dialog', {name: `Delete ${name}?`});
+        await confirm.waitFor();
+        await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
+        await shot(page, 'console-confirm-delete.png');
+        await page.keyboard.press('Escape');
+        await confirm.waitFor({state: 'detached'});
+        await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Delete ${name}`);
+        await deleteButton.click();
         await page.getByRole('button', {name: 'Delete app'}).click();
         await page.getByText(`Deleted ${name}.`).waitFor();
         expect(await statusOf(admin.getOAuthApp(app.id))).toBe(404);

@@ -76,7 +76,7 @@ type Props = RowActions & {
 // Five columns fit the System Console's 920 px content at a 1280 px window;
 // the rest of an app is in its details row.
 const COLUMNS: Array<[SortKey, keyof typeof messages, string]> = [
-    ['name', 'name', '32%'], ['id', 'clientId', '28%'], ['creator', 'creator', '13%'], ['created', 'created', '11%'],
+    ['name', 'name', '29%'], ['id', 'clientId', '27%'], ['creator', 'creator', '12%'], ['created', 'created', '12%'],
 ];
 
 const icon = (name: string) => (
@@ -217,7 +217,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                     })}
                     <th
                         scope='col'
-                        style={{...cell, width: '16%'}}
+                        style={{...cell, width: '20%'}}
                     >{intl.formatMessage(messages.actions)}</th>
                 </tr>
             </thead>
@@ -244,21 +244,23 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                 </td>
                                 <td style={{...cell, ...wrap}}>{creatorLabel(intl, app, usernames, currentUserId)}</td>
                                 <td style={cell}>{dates.day(app.create_at)}</td>
-                                <td style={{...cell, ...nowrap}}>
-                                    <button
-                                        type='button'
-                                        className='btn btn-sm btn-tertiary'
-                                        onClick={() => actions.onEdit(app)}
-                                        aria-label={intl.formatMessage(messages.editLabel, {name: app.name})}
-                                    >{icon('pencil-outline')}{intl.formatMessage(messages.edit)}</button>
-                                    <button
-                                        type='button'
-                                        className='btn btn-sm btn-tertiary'
-                                        aria-expanded={Boolean(open[app.id])}
-                                        aria-controls={detailsId}
-                                        aria-label={intl.formatMessage(messages.detailsOf, {name: app.name})}
-                                        onClick={() => toggle(app.id)}
-                                    >{icon(open[app.id] ? 'chevron-up' : 'chevron-down')}{intl.formatMessage(open[app.id] ? messages.less : messages.more)}</button>
+                                <td style={cell}>
+                                    <div style={{display: 'flex', gap: 4, ...nowrap}}>
+                                        <button
+                                            type='button'
+                                            className='btn btn-sm btn-tertiary'
+                                            onClick={() => actions.onEdit(app)}
+                                            aria-label={intl.formatMessage(messages.editLabel, {name: app.name})}
+                                        >{icon('pencil-outline')}{intl.formatMessage(messages.edit)}</button>
+                                        <button
+                                            type='button'
+                                            className='btn btn-sm btn-tertiary'
+                                            aria-expanded={Boolean(open[app.id])}
+                                            aria-controls={detailsId}
+                                            aria-label={intl.formatMessage(messages.detailsOf, {name: app.name})}
+                                            onClick={() => toggle(app.id)}
+                                        >{icon(open[app.id] ? 'chevron-up' : 'chevron-down')}{intl.formatMessage(open[app.id] ? messages.less : messages.more)}</button>
+                                    </div>
                                 </td>
                             </tr>
                             {open[app.id] && (
