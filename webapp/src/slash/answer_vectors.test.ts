@@ -171,7 +171,7 @@ const syntax = new Set([
 ].flatMap((s) => s.match(WORD) ?? []));
 
 function strayWords(v: AnswerVector, answer: string): string[] {
-    const {answer: _, name: __, ...data} = v;
+    const data = [v.command, v.user, v.settings, v.site_url, v.rest];
     const known = new Set([...syntax, ...(JSON.stringify(data).match(WORD) ?? [])]);
     return [...new Set(outsideMessages(answer).match(WORD) ?? [])].filter((w) => !known.has(w));
 }
