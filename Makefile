@@ -65,7 +65,7 @@ test: node_modules/.package-lock.json
 	$(NPM) run --silent test
 
 HOST_SOURCES := e2e/browser/host.tsx e2e/browser/webpack.config.js
-HOSTS := e2e/browser/dist/e2e-host.js e2e/browser/dist/e2e-host19.js
+HOSTS := e2e/browser/dist/e2e-host.js e2e/browser/dist/e2e-host19.js e2e/browser/dist/e2e-host19-dev.js
 
 e2e/browser/dist/e2e-host.js: node_modules/.package-lock.json $(HOST_SOURCES)
 	$(NPM) run --silent build:host
@@ -77,6 +77,10 @@ e2e/host19/node_modules/.package-lock.json: e2e/host19/package.json e2e/host19/p
 
 e2e/browser/dist/e2e-host19.js: node_modules/.package-lock.json e2e/host19/node_modules/.package-lock.json $(HOST_SOURCES)
 	$(NPM) run --silent build:host19
+
+# The same at React's development build: its warnings fail the browser tests.
+e2e/browser/dist/e2e-host19-dev.js: node_modules/.package-lock.json e2e/host19/node_modules/.package-lock.json $(HOST_SOURCES)
+	npx --no-install webpack --mode=development --config e2e/browser/webpack.config.js --env react=19
 
 ## e2e: integration and browser tests against a real Mattermost server with PostgreSQL
 e2e: dist webapp/dist/dev/main.js $(HOSTS)

@@ -228,10 +228,11 @@ start_mattermost() {
   install_webapp
   # The stand-in host page (e2e/browser), served from the server's own origin
   # so session cookies and CSRF work as in production: at /static/e2e-host.html
-  # (React 18) and /static/e2e-host19.html (React 19, as Mattermost 12), and at
-  # / when there is no real web app.
+  # (React 18), /static/e2e-host19.html (React 19, as Mattermost 12) and
+  # e2e-host19-dev.html (React 19's development build), and at / when there is
+  # no real web app.
   local host
-  for host in e2e-host e2e-host19; do
+  for host in e2e-host e2e-host19 e2e-host19-dev; do
     [ -f "e2e/browser/dist/$host.js" ] || continue
     sed "s|/static/e2e-host.js|/static/$host.js|" e2e/browser/root.html > "$run/client/$host.html"
     cp "e2e/browser/dist/$host.js" "$run/client/$host.js"

@@ -10,7 +10,8 @@
 // React 18 (e2e-host.js) and against e2e/host19's React 19 (e2e-host19.js),
 // which also publishes the JSX runtimes as Mattermost 12 does.
 import PropTypes from 'prop-types';
-import React, {useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
+import * as JSXDevRuntime from 'react/jsx-dev-runtime';
 import * as JSXRuntime from 'react/jsx-runtime';
 import * as ReactBootstrap from 'react-bootstrap'; // eslint-disable-line no-restricted-imports -- the host exposes the whole module as window.ReactBootstrap
 import ReactDOM from 'react-dom';
@@ -26,13 +27,13 @@ import type {SlashCommandHookResult, SlashCommandWillBePostedHook} from '../../w
 Object.assign(window, {React, ReactDOM, Redux, ReactRedux, ReactIntl, ReactBootstrap, PropTypes});
 
 // Mattermost 12 (React 19) publishes its JSX runtime for plugins built with the
-// automatic transform, before any plugin runs. A production host has no
-// jsxDEV of its own: it forwards to jsx/jsxs, without dev diagnostics.
+// automatic transform, before any plugin runs. A production build of React has
+// no jsxDEV: the host's forwards to jsx/jsxs, without dev diagnostics.
 if (Number(React.version.split('.')[0]) >= 19) {
     const {Fragment, jsx, jsxs} = JSXRuntime;
     type Jsx = typeof jsx;
-    const jsxDEV = (type: Parameters<Jsx>[0], props: Parameters<Jsx>[1], key: Parameters<Jsx>[2], isStaticChildren: boolean) => (isStaticChildren ? jsxs : jsx)(type, props, key);
-    Object.assign(window, {ReactJSXRuntime: {Fragment, jsx, jsxs}, ReactJSXDevRuntime: {Fragment, jsxDEV}});
+    const forward = (type: Parameters<Jsx>[0], props: Parameters<Jsx>[1], key: Parameters<Jsx>[2], isStaticChildren: boolean) => (isStaticChildren ? jsxs : jsx)(type, props, key);
+    Object.assign(window, {ReactJSXRuntime: {Fragment, jsx, jsxs}, ReactJSXDevRuntime: {Fragment, jsxDEV: JSXDevRuntime.jsxDEV ?? forward}});
 }
 
 type User = {id: string; username: string; roles: string; locale?: string};
@@ -167,6 +168,12 @@ function MessageBox() {
     const [draft, setDraft] = useState('');
     const [error, setError] = useState('');
     const postList = ReactRedux.useSelector((s: {posts: Post[]}) => s.posts);
+    const log = useRef<HTMLDivElement>(null);
+
+    // As a channel does: the newest post in view.
+    useEffect(() => {
+        log.current?.scrollTo({top: log.current.scrollHeight});
+    }, [postList.length]);
     const send = async () => {
         let result: SlashCommandHookResult = {message: draft, args: {channel_id: 'host', team_id: 'host'}};
         for (const hook of hooks) {
@@ -187,6 +194,8 @@ function MessageBox() {
         <section aria-label='Channel'>
             <h2>{'Town Square'}</h2>
             <div
+                ref={log}
+                role='log'
                 aria-label='Posts'
                 style={{maxHeight: 480, overflow: 'auto'}}
             >

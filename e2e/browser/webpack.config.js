@@ -2,10 +2,13 @@
 // bundled here because this page plays the Mattermost web app that provides them.
 //   default          e2e-host.js: the root package's React 18 (the 11.x web app's versions)
 //   --env react=19   e2e-host19.js: e2e/host19's React 19 and friends (Mattermost 12)
+// With --mode=development, e2e-host19-dev.js: React's development build, whose
+// warnings name what React 19 removed (the tests fail on any).
 const path = require('path');
 
-module.exports = (env = {}) => {
+module.exports = (env = {}, argv = {}) => {
     const react19 = String(env.react) === '19';
+    const name = `e2e-host${react19 ? '19' : ''}${argv.mode === 'development' ? '-dev' : ''}`;
     return {
         entry: path.join(__dirname, 'host.tsx'),
         resolve: {
@@ -22,7 +25,7 @@ module.exports = (env = {}) => {
                 use: {loader: 'ts-loader', options: {transpileOnly: true, configFile: path.join(__dirname, '../../tsconfig.json')}},
             }],
         },
-        output: {path: path.join(__dirname, 'dist'), filename: react19 ? 'e2e-host19.js' : 'e2e-host.js'},
+        output: {path: path.join(__dirname, 'dist'), filename: `${name}.js`},
         performance: {hints: false},
         devtool: false,
     };
