@@ -110,6 +110,7 @@ describe.each(hosts)('the production bundle in $describe', (host) => {
         await page.getByRole('region', {name: 'OAuth status'}).getByText('OAuth 2.0 service provider:').waitFor();
         const table = page.getByRole('table', {name: 'OAuth apps'});
         await table.getByText(listed).waitFor();
+        await page.getByRole('region', {name: 'OAuth 2.0 applications'}).evaluate((el) => el.scrollIntoView({block: 'start'}));
         await shot(page, host, 'console');
     });
 
@@ -267,6 +268,7 @@ describe('the development bundle', () => {
             expect(loaded.some((url) => url.endsWith(`/${bundleFile}`))).toBe(true);
             await page.getByRole('region', {name: 'OAuth status'}).getByText('OAuth 2.0 service provider:').waitFor();
             await page.getByRole('region', {name: 'OAuth 2.0 applications'}).waitFor();
+            await page.getByRole('region', {name: 'OAuth status'}).scrollIntoViewIfNeeded();
             await shot(page, host, 'dev-console');
 
             const chat = host.name === 'react18' ? await host.openChat(ctx.context!, env, 'admin') : page;
