@@ -21,6 +21,7 @@ Try:
 ${process.env.E2E_WEBAPP_VERSION ? `Open ${env.siteURL}/ in a browser and sign in (Mattermost web app ${process.env.E2E_WEBAPP_VERSION}):
 type /oauth help in Town Square, or open ${env.siteURL}/admin_console/plugins/plugin_oauth-manager.` : `No Mattermost web app is installed (see README: MM_WEBAPP_CLIENT): only the REST API and the
 server half can be exercised, and the stand-in page at ${env.siteURL}/ shows the plugin's console.`}
+The same bundle at React 19, as Mattermost 12 hosts it (the stand-in page): ${env.siteURL}/static/e2e-host19.html
 
 Press Ctrl+C to stop: the server and its database are removed.
 `);
