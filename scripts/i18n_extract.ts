@@ -2,7 +2,7 @@
 //   npx tsx scripts/i18n_extract.ts          check (make check-style): fails on a missing, unused or changed string
 //   npx tsx scripts/i18n_extract.ts --write  rewrite webapp/i18n/en.json and the Go half's copy
 // Every id starts with the plugin id. Messages keep to what both halves format
-// the same way: {arg} and {n, plural, ...} (with {n}, not #), no rich-text tags,
+// the same way: {arg} and {n, plural, ...} (with {n}, not #, in what the Go half formats: # groups digits on the web only), no rich-text tags,
 // no ICU quoting. grammar.json's summaries and help texts join the catalogue
 // under ids that follow from their place (webapp/src/grammar/messages.ts).
 import {execFileSync} from 'node:child_process';

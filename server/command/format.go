@@ -88,6 +88,16 @@ func textOrDash(s string) string {
 	return MdText(s)
 }
 
+// A URL from app data is a code span: Mattermost's Markdown does not read "\:"
+// as an escape (the backslash shows and ":/" becomes an emoticon), and a code
+// span is never a link.
+func urlOrDash(s string, code func(string) string) string {
+	if s == "" {
+		return "—"
+	}
+	return code(s)
+}
+
 // joined escapes each value with escape (MdText, MdCode) and joins them with ", ".
 func joined(values []string, escape func(string) string) string {
 	parts := make([]string, len(values))
@@ -139,9 +149,9 @@ func appFields(m *Messages, app summary, usernames map[string]string, me, secret
 		{m.T("oauth-manager.field.type"), kind},
 		{m.T("oauth-manager.field.trusted"), trusted},
 		{m.T("oauth-manager.field.dynamically_registered"), yesNo(m, app.IsDynamicallyRegistered)},
-		{m.T("oauth-manager.field.homepage"), textOrDash(app.Homepage)},
+		{m.T("oauth-manager.field.homepage"), urlOrDash(app.Homepage, MdCode)},
 		{m.T("oauth-manager.field.description"), textOrDash(app.Description)},
-		{m.T("oauth-manager.field.icon_url"), textOrDash(app.IconURL)},
+		{m.T("oauth-manager.field.icon_url"), urlOrDash(app.IconURL, MdCode)},
 		{m.T("oauth-manager.field.callback_urls"), callbacks},
 		{m.T("oauth-manager.field.created_by"), creatorName(m, app.OAuthApp, usernames, me)},
 		{m.T("oauth-manager.field.created"), date(app.CreateAt)},

@@ -45,7 +45,7 @@ func authorized(c *call) result {
 	}
 	rows := make([][]string, len(apps))
 	for i, a := range apps {
-		rows[i] = []string{MdText(a.Name), MdCellCode(a.Id), textOrDash(a.Homepage)}
+		rows[i] = []string{MdText(a.Name), MdCellCode(a.Id), urlOrDash(a.Homepage, MdCellCode)}
 	}
 	headers := []string{c.m.T("oauth-manager.field.name"), c.m.T("oauth-manager.field.client_id"), c.m.T("oauth-manager.field.homepage")}
 	hint := ""

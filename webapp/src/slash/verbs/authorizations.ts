@@ -55,7 +55,7 @@ export const authorized: VerbHandler = async (ctx) => {
     if (apps.length === 0) {
         return post(intl.formatMessage(mine ? m.noneMine : m.noneTheirs, who));
     }
-    const rows = apps.map((a) => [md(a.name), cellCode(a.id), a.homepage ? md(a.homepage) : '—']);
+    const rows = apps.map((a) => [md(a.name), cellCode(a.id), a.homepage ? cellCode(a.homepage) : '—']);
     const headers = table([FIELDS.name, FIELDS.clientId, FIELDS.homepage].map((d) => intl.formatMessage(d)), rows);
     const hint = mine ? '\n\n' + intl.formatMessage(m.revokeHint) : '';
     return post(`${intl.formatMessage(mine ? m.countMine : m.countTheirs, who)}\n\n${headers}${hint}`);
