@@ -16,7 +16,7 @@ import {withIntl} from './test_intl';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
-import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/translations';
+import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/pseudo';
 import {stateKey} from '../store/selectors';
 import {EMPTY_FORM, formOpened, reducer} from '../store/slice';
 

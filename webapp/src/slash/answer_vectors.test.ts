@@ -16,7 +16,7 @@ import {createSlashCommandHook} from './hook';
 import {OAuthClient, setClient} from '../client/oauth_client';
 import {grammar} from '../grammar/grammar';
 import {intlFor} from '../i18n/intl';
-import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/translations';
+import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/pseudo';
 import {pluginId} from '../manifest';
 import {stateKey} from '../store/selectors';
 import {formOpened, reducer} from '../store/slice';
