@@ -1,7 +1,6 @@
 import React from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 
-import {common} from './common_messages';
 import Dialog from './dialog';
 
 import type {AppForm as AppFormState, FormFields} from '../store/slice';
@@ -65,21 +64,7 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
             id='oauth-app-form'
             title={title}
             onHide={onCancel}
-            footer={(
-                <>
-                    <button
-                        type='button'
-                        className='btn btn-tertiary'
-                        onClick={onCancel}
-                    >{intl.formatMessage(common.cancel)}</button>
-                    <button
-                        type='button'
-                        className='btn btn-primary'
-                        disabled={busy}
-                        onClick={onSubmit}
-                    >{busy ? intl.formatMessage(messages.saving) : submitLabel}</button>
-                </>
-            )}
+            action={{label: submitLabel, onClick: onSubmit, busy, busyLabel: intl.formatMessage(messages.saving)}}
         >
             {errors.form && (
                 <p

@@ -26,22 +26,8 @@ export default function ConfirmDialog({title, consequence, confirmLabel, busy, e
             describedBy='oauth-confirm-text'
             onHide={onCancel}
             onEntered={() => cancelRef.current?.focus()}
-            footer={(
-                <>
-                    <button
-                        ref={cancelRef}
-                        type='button'
-                        className='btn btn-tertiary'
-                        onClick={onCancel}
-                    >{intl.formatMessage(common.cancel)}</button>
-                    <button
-                        type='button'
-                        className='btn btn-danger'
-                        onClick={onConfirm}
-                        disabled={busy}
-                    >{busy ? intl.formatMessage(common.working) : confirmLabel}</button>
-                </>
-            )}
+            cancelRef={cancelRef}
+            action={{label: confirmLabel, onClick: onConfirm, busy, busyLabel: intl.formatMessage(common.working), danger: true}}
         >
             <p id='oauth-confirm-text'>{consequence}</p>
             {error && (
