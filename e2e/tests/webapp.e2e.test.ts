@@ -67,6 +67,18 @@ describeWithWebapp('chat: /oauth typed in the message box', () => {
         expect(await ask(page, '/oauth metadata')).toContain('OAuth 2.0 service provider: on');
     });
 
+    test('app text renders as written: no stray backslash, mention, emoticon, emoji or link', async () => {
+        // Mattermost's Markdown reads \\ escapes only before some characters; the others are character references.
+        const description = 'Mail admin@example.com or @sysadmin :smile: :/ a&b C:\\Users <http://evil.example> $x$ a=b *not bold* [no](http://evil.example)';
+        const id = (await admin.createOAuthApp({name: `Text ${tag}`, description, homepage: 'https://text.example.com', callback_urls: ['https://text.example.com/cb'], icon_url: ''})).id;
+        await ask(page, `/oauth show ${id}`);
+        const post = lastEphemeral(page);
+        expect(await post.innerText()).toContain(`Description: ${description}`);
+        expect(await post.locator('a[href*="evil"], [data-mention], .emoticon, [data-emoticon], img.emoticon, span.mention-link').count()).toBe(0);
+        await post.scrollIntoViewIfNeeded();
+        await shot(page, 'chat-app-text.png');
+    });
+
     test('create, edit, regen-secret and delete with their confirmations', async () => {
         const name = `Chat app ${tag}`;
         const created = await ask(page, `/oauth create --name "${name}" --homepage https://chat.example.com --callback https://chat.example.com/cb`);

@@ -142,7 +142,7 @@ func TestExecuteAnswersEphemerally(t *testing.T) {
 
 	resp = h.Execute("session", &model.CommandArgs{Command: "/oauth show"})
 	assert.Equal(t, model.CommandResponseTypeEphemeral, resp.ResponseType)
-	assert.Equal(t, `/oauth show needs APP\: client id or exact name of the app\. Usage\: /oauth show APP \[\-\-reveal\]`, resp.Text)
+	assert.Equal(t, `/oauth show needs APP&#58; client id or exact name of the app\. Usage&#58; /oauth show APP \[\-\-reveal\]`, resp.Text)
 
 	resp = h.Execute("session", &model.CommandArgs{Command: "/oauth create", TriggerId: "t"})
 	assert.Empty(t, resp.Text, "a bare create opens a dialog and posts nothing")

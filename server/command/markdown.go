@@ -1,6 +1,7 @@
 package command
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,18 +41,29 @@ func flatten(s string) string {
 }
 
 // textSpecials are the ASCII characters that can start Markdown (or a
-// Mattermost extension: emoji, LaTeX, autolinks) somewhere; each is
-// backslash-escaped, which CommonMark renders as the character itself.
-const textSpecials = "\\`*_{}[]()#+-.!|<>~:@&$="
+// Mattermost extension: emoji, mentions, LaTeX, autolinks) somewhere.
+// Mattermost's Markdown reads a backslash escape only before those in
+// backslashed; before the others the backslash stays visible and the
+// character still acts (\@name mentions, \:/ is an emoticon), so those become
+// numeric character references, shown as the character and read as no syntax.
+const (
+	textSpecials = "\\`*_{}[]()#+-.!|<>~:@&$="
+	backslashed  = "`*_{}[]()#+-.!|>~"
+)
 
 // MdText is server text in running text or a table cell.
 func MdText(s string) string {
 	var b strings.Builder
 	for _, r := range flatten(s) {
-		if r < utf8.RuneSelf && strings.ContainsRune(textSpecials, r) {
+		switch {
+		case r >= utf8.RuneSelf || !strings.ContainsRune(textSpecials, r):
+			b.WriteRune(r)
+		case strings.ContainsRune(backslashed, r):
 			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -205,7 +205,7 @@ func register(c *call) result {
 		{t("grant_types"), strings.Join(r.GrantTypes, ", ")},
 	}
 	if uri := model.SafeDereference(r.ClientURI); uri != "" {
-		fields = append(fields, field{t("client_uri"), MdText(uri)})
+		fields = append(fields, field{t("client_uri"), MdCode(uri)})
 	}
 	text := fieldList(c.m.Format("oauth-manager.chat.register.title", Args{"name": MdText(clientName)}), fields)
 	if confidential {

@@ -19,7 +19,7 @@ const app = toSummary({
 });
 
 test('md neutralises table pipes, markup and newlines', () => {
-    expect(md('a|b *c* _d_ `e` [f](g) <h>\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\]\\(g\\) \\<h\\> next');
+    expect(md('a|b *c* _d_ `e` [f](g) <h>\nnext')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\]\\(g\\) &#60;h\\> next');
 });
 
 test('code cannot be broken out of', () => {
@@ -38,7 +38,7 @@ test('a table has a header, a rule and one row per item', () => {
 
 test('the apps table shows escaped names, creators and no secret', () => {
     const text = appsTable(intlFor('en'), [app], {u1: 'alice'}, 'me');
-    expect(text).toContain('| Bot \\| \\*bold\\* | `abcdefghijklmnopqrstuvwxyz` | Confidential | Yes | No | \\@alice | https\\://a\\.example/cb, https\\://b\\.example/cb | 2026-11-23 |');
+    expect(text).toContain('| Bot \\| \\*bold\\* | `abcdefghijklmnopqrstuvwxyz` | Confidential | Yes | No | &#64;alice | https&#58;//a\\.example/cb, https&#58;//b\\.example/cb | 2026-11-23 |');
     expect(text).not.toContain('s3cr3t');
 });
 

@@ -23,12 +23,17 @@ function flatten(s: string): string {
 }
 
 // ASCII characters that can start Markdown (or a Mattermost extension:
-// emoji, LaTeX, autolinks) somewhere; CommonMark renders \x as x.
+// emoji, mentions, LaTeX, autolinks) somewhere. Mattermost's Markdown reads a
+// backslash escape only before some of them (BACKSLASHED); before the others
+// the backslash stays visible and the character still acts (\@name mentions,
+// \:/ is an emoticon), so those become numeric character references, which
+// every renderer shows as the character and none reads as syntax.
+const BACKSLASHED = /[`*_{}[\]()#+\-.!|>~]/;
 const TEXT_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~:@&$=]/g;
 
 // Server text in running text or a table cell.
 export function mdText(s: string): string {
-    return flatten(s).replace(TEXT_SPECIALS, '\\$&');
+    return flatten(s).replace(TEXT_SPECIALS, (ch) => (BACKSLASHED.test(ch) ? '\\' + ch : `&#${ch.charCodeAt(0)};`));
 }
 
 // Server text as an inline code span, fenced by one backtick more than the

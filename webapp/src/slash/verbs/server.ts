@@ -96,7 +96,7 @@ function registrationMessage(intl: IntlShape, r: ClientRegistrationResponse): st
         [say(m.grantTypes), (r.grant_types ?? []).join(', ')],
     ];
     if (r.client_uri) {
-        fields.push([say(m.clientURI), md(r.client_uri)]);
+        fields.push([say(m.clientURI), code(r.client_uri)]);
     }
     const warning = r.client_secret ? ['', intl.formatMessage(m.secretOnce, {warning: secretWarning(intl)})] : [];
     return [fieldList(intl.formatMessage(m.title, {name: md(r.client_name)}), fields), ...warning].join('\n');
