@@ -51,7 +51,7 @@ describe('list', () => {
         const {text} = await users.admin.run(`/oauth list --filter ${tag}`);
         expect(text).toContain(`admin-app-${tag}`);
         expect(text).toContain(`dev-app-${tag}`);
-        expect(text).toContain('@oauthdev');
+        expect(text).toContain('&#64;oauthdev'); // shown as @oauthdev, not a mention
         expect(text).not.toContain(adminApp.client_secret);
         expect((await rest.admin.getOAuthApps(0, 200)).map((a) => a.id)).toEqual(expect.arrayContaining([adminApp.id, devApp.id]));
     });
