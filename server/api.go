@@ -37,6 +37,8 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 	case r.URL.Path == settingsRoute && r.Method == http.MethodGet:
 		cfg := p.getConfiguration()
 		writeJSON(w, http.StatusOK, publicSettings{CommandAccess: cfg.CommandAccess, RevealSecretsInChat: cfg.RevealSecretsInChat, DefaultPageSize: cfg.DefaultPageSize})
+	case r.URL.Path == listingRoute && r.Method == http.MethodGet:
+		p.serveListing(w, r, userID)
 	case r.URL.Path == appsRoute && r.Method == http.MethodGet:
 		p.serveAppSuggestions(c, w, r, userID)
 	case r.URL.Path == command.DialogPath && r.Method == http.MethodPost:

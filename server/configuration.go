@@ -14,6 +14,9 @@ type configuration struct {
 	RevealSecretsInChat bool
 	// DefaultPageSize is the per_page used by /oauth list and the console table.
 	DefaultPageSize int
+	// StaleAfterDays marks an app stale when its OAuth sessions show no
+	// activity for this long (the read model's usage states).
+	StaleAfterDays int
 }
 
 const (
@@ -25,7 +28,7 @@ const (
 // server applies manifest defaults only for settings outside sections, and
 // ours are in sections, so a setting the admin never saved keeps these.
 func defaults() *configuration {
-	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50}
+	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50, StaleAfterDays: 90}
 }
 
 // normalized fills defaults for values the admin left empty or out of range.
@@ -33,6 +36,9 @@ func (c *configuration) normalized() *configuration {
 	n := *c
 	if n.DefaultPageSize < 1 || n.DefaultPageSize > 200 {
 		n.DefaultPageSize = 50
+	}
+	if n.StaleAfterDays < 1 || n.StaleAfterDays > 3650 {
+		n.StaleAfterDays = 90
 	}
 	if n.CommandAccess != accessSystemAdmins {
 		n.CommandAccess = accessEveryone

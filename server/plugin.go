@@ -28,6 +28,7 @@ type Plugin struct {
 	client       *pluginapi.Client
 	command      *command.Handler
 	translations *i18n.Bundle
+	apps         appsSource
 
 	configurationLock sync.RWMutex
 	configuration     *configuration
@@ -38,6 +39,7 @@ func (p *Plugin) OnActivate() error {
 	p.client = pluginapi.NewClient(p.API, p.Driver)
 	p.initTranslations()
 	p.command = command.NewHandler(command.Load(), p)
+	p.startReadModel()
 	if err := p.client.SlashCommand.Register(p.command.Definition(p.serverMessages(), p.routeURL(appsRoute))); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}

@@ -1,0 +1,167 @@
+package readmodel
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	placeholder = regexp.MustCompile(`\$(\d+)`)
+	writeWords  = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|CREATE|GRANT|LOCK|FOR SHARE)\b`)
+)
+
+// checkParams: the placeholders are exactly $1..$len(args), each used.
+func checkParams(t *testing.T, sql string, args []any) {
+	t.Helper()
+	used := map[int]bool{}
+	for _, m := range placeholder.FindAllStringSubmatch(sql, -1) {
+		n, _ := strconv.Atoi(m[1])
+		used[n] = true
+	}
+	for n := range used {
+		assert.True(t, n >= 1 && n <= len(args), "placeholder $%d without an argument", n)
+	}
+	for n := 1; n <= len(args); n++ {
+		assert.True(t, used[n], "argument $%d unused", n)
+	}
+}
+
+func boolp(b bool) *bool { return &b }
+
+func queries() []Query {
+	filters := []Query{
+		{},
+		{Search: `50%_off\'; DROP TABLE OAuthApps; --`},
+		{CreatorID: "abcdefghijklmnopqrstuvwxyz"},
+		{Public: boolp(true)},
+		{Public: boolp(false)},
+		{Trusted: boolp(true)},
+		{DCR: boolp(false)},
+		{Orphaned: boolp(true)},
+		{Legacy: boolp(true)},
+		{Usage: UsageNeverUsed},
+		{Usage: UsageStale},
+		{Usage: UsageUsed},
+		{Search: "x", CreatorID: "abcdefghijklmnopqrstuvwxyz", Public: boolp(false), Trusted: boolp(false), DCR: boolp(true), Orphaned: boolp(false), Legacy: boolp(false), Usage: UsageStale},
+	}
+	var all []Query
+	for _, f := range filters {
+		for _, sort := range SortKeys() {
+			for _, desc := range []bool{false, true} {
+				for _, paging := range []Query{{Page: 0, PerPage: 50}, {Page: 7, PerPage: 3}, {All: true}} {
+					q := f
+					q.Sort, q.Desc, q.Page, q.PerPage, q.All = sort, desc, paging.Page, paging.PerPage, paging.All
+					all = append(all, q)
+				}
+			}
+		}
+	}
+	return all
+}
+
+func TestBuildEveryCombination(t *testing.T) {
+	for _, usage := range []bool{true, false} {
+		for _, scope := range []Scope{{}, {OwnOnly: true, CallerID: "callercallercallercallerca"}} {
+			for _, q := range queries() {
+				name := fmt.Sprintf("usage=%v own=%v %+v", usage, scope.OwnOnly, q)
+				st, err := Build(q, scope, Options{Now: 1_700_000_000_000, StaleAfterDays: 90, Usage: usage})
+				if !usage && (q.Usage != "" || usageSorts[q.Sort]) {
+					require.ErrorIs(t, err, ErrUsageOff, name)
+					continue
+				}
+				require.NoError(t, err, name)
+				checkParams(t, st.Page, st.Args)
+				checkParams(t, st.Count, st.CountArgs)
+				assert.Equal(t, st.CountArgs, st.Args[:len(st.CountArgs)], name)
+
+				dir := "ASC"
+				if q.Desc {
+					dir = "DESC"
+				}
+				assert.Contains(t, st.Page, "\nORDER BY "+sortColumns[q.Sort]+" "+dir+", a.id "+dir+"\nLIMIT $", name)
+				assert.NotContains(t, st.Count, "ORDER BY", name)
+				assert.Contains(t, st.Page, "count(*) OVER () AS total", name)
+
+				// No request value is spliced into the text.
+				if q.Search != "" {
+					assert.NotContains(t, st.Page, "DROP", name)
+					assert.Contains(t, st.Args, "%"+escapeLike(q.Search)+"%", name)
+				}
+				if q.CreatorID != "" {
+					assert.NotContains(t, st.Page, q.CreatorID, name)
+				}
+				if scope.OwnOnly {
+					assert.Contains(t, st.Page, "WHERE o.CreatorId = $", name)
+					assert.Contains(t, st.Args, scope.CallerID, name)
+				} else {
+					assert.NotContains(t, st.Page, "o.CreatorId =", name)
+				}
+				assertReadOnly(t, st.Page)
+				assertNoSecret(t, st.Page)
+
+				limit, offset := st.Args[len(st.Args)-2], st.Args[len(st.Args)-1]
+				if q.All {
+					assert.Equal(t, []any{MaxAll + 1, 0}, []any{limit, offset}, name)
+				} else {
+					assert.Equal(t, []any{q.PerPage, q.Page * q.PerPage}, []any{limit, offset}, name)
+				}
+				assert.Equal(t, strings.Count(st.Page, "("), strings.Count(st.Page, ")"), "balanced parentheses: %s", name)
+			}
+		}
+	}
+}
+
+func assertReadOnly(t *testing.T, sql string) {
+	t.Helper()
+	assert.NotRegexp(t, writeWords, sql)
+	assert.True(t, strings.HasPrefix(sql, "WITH "))
+}
+
+// The secret appears only inside the public/confidential test, never as output.
+func assertNoSecret(t *testing.T, sql string) {
+	t.Helper()
+	assert.Equal(t, 1, strings.Count(sql, "ClientSecret"), sql)
+	assert.Contains(t, sql, "(COALESCE(o.ClientSecret, '') = '') AS is_public")
+	assert.NotContains(t, strings.ToLower(sql), "o.*")
+}
+
+func TestBuildRefusesUnknownSort(t *testing.T) {
+	_, err := Build(Query{Sort: "secret"}, Scope{}, Options{Usage: true})
+	assert.EqualError(t, err, `unknown sort "secret"`)
+}
+
+func TestEscapeLike(t *testing.T) {
+	assert.Equal(t, `50\%\_a\\b`, escapeLike(`50%_a\b`))
+}
+
+func TestDeriveUsageMatchesTheFilters(t *testing.T) {
+	opts := Options{Now: 100 * 24 * 60 * 60 * 1000, StaleAfterDays: 90}
+	cutoff := opts.Cutoff()
+	for _, c := range []struct {
+		u            Usage
+		never, stale bool
+	}{
+		{Usage{}, true, false},
+		{Usage{AuthorizedUsers: 1}, false, true}, // authorized, no session on record
+		{Usage{LiveTokens: 1, LastUsed: cutoff - 1}, false, true},
+		{Usage{AuthorizedUsers: 1, LastUsed: cutoff}, false, false},
+		{Usage{LastUsed: opts.Now}, false, false},
+	} {
+		never, stale := DeriveUsage(c.u, opts)
+		assert.Equal(t, c.never, never, "%+v", c.u)
+		assert.Equal(t, c.stale, stale, "%+v", c.u)
+	}
+}
+
+func TestParseCallbacks(t *testing.T) {
+	assert.Equal(t, []string{"https://a/cb", "https://b/?x=1&y=2"}, parseCallbacks(`["https://a/cb","https://b/?x=1\u0026y=2"]`))
+	assert.Equal(t, []string{}, parseCallbacks("null"))
+	assert.Equal(t, []string{}, parseCallbacks(""))
+	assert.Equal(t, []string{}, parseCallbacks("not json"))
+}

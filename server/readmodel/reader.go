@@ -1,0 +1,61 @@
+package readmodel
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// StatementTimeout bounds each listing statement on the database side (the
+// plugin RPC driver does not pass a context's deadline to the server's pool).
+const StatementTimeout = "20s"
+
+// Page is one listing answer.
+type Page struct {
+	Total int64
+	Apps  []App
+}
+
+// ErrTooMany refuses a full listing larger than MaxAll.
+var ErrTooMany = fmt.Errorf("there are more than %d matching apps, too many for one listing; ask for pages instead", MaxAll)
+
+// List runs a statement in one read-only, repeatable-read transaction, so the
+// page and its total come from the same snapshot. It never writes.
+func List(ctx context.Context, db *sql.DB, st Statement, all bool, opts Options) (Page, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return Page{}, err
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err = tx.ExecContext(ctx, "SET LOCAL statement_timeout = '"+StatementTimeout+"'"); err != nil {
+		return Page{}, err
+	}
+	rows, err := tx.QueryContext(ctx, st.Page, st.Args...)
+	if err != nil {
+		return Page{}, err
+	}
+	defer func() { _ = rows.Close() }()
+	page := Page{Apps: []App{}}
+	for rows.Next() {
+		a, total, scanErr := scanApp(rows, opts)
+		if scanErr != nil {
+			return Page{}, scanErr
+		}
+		page.Apps = append(page.Apps, a)
+		page.Total = total
+	}
+	if err = rows.Err(); err != nil {
+		return Page{}, err
+	}
+	_ = rows.Close()
+	if len(page.Apps) == 0 {
+		// Past the last page the window total has no row to ride on.
+		if err = tx.QueryRowContext(ctx, st.Count, st.CountArgs...).Scan(&page.Total); err != nil {
+			return Page{}, err
+		}
+	}
+	if all && len(page.Apps) > MaxAll {
+		return Page{}, ErrTooMany
+	}
+	return page, nil
+}
