@@ -6,7 +6,7 @@
 // no ICU quoting. grammar.json's summaries and help texts join the catalogue
 // under ids that follow from their place (webapp/src/grammar/messages.ts).
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 
@@ -83,6 +83,14 @@ function main() {
         }
         if (readFileSync(GO_COPY, 'utf8') !== readFileSync(CATALOGUE, 'utf8')) {
             problems.push('server/command/i18n/en.json differs from webapp/i18n/en.json');
+        }
+    }
+
+    // make dist gives every language to the Go half; the web half must import it too.
+    const webCatalogues = readFileSync(path.join(root, 'webapp/src/i18n/translations.ts'), 'utf8');
+    for (const file of readdirSync(path.dirname(CATALOGUE)).filter((f) => f.endsWith('.json') && f !== 'en.json')) {
+        if (!webCatalogues.includes(`i18n/${file}'`)) {
+            problems.push(`webapp/i18n/${file}: not imported in webapp/src/i18n/translations.ts, so the web half would not use it`);
         }
     }
     if (problems.length > 0) {

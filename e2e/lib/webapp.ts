@@ -93,3 +93,13 @@ export async function ask(page: Page, text: string): Promise<string> {
         [...document.querySelectorAll('.post')].filter((p) => p.textContent?.includes('(Only visible to you)')).length > n, before, {timeout: 20_000});
     return (await lastEphemeral(page).locator('.post-message__text').innerText()).trim();
 }
+
+// In the console: opens an app's details, shows its secret and copies it
+// (the clipboard must then hold it).
+export async function revealAndCopySecret(page: Page, name: string, secret: string) {
+    await page.getByRole('button', {name: `Details of ${name}`}).click();
+    await page.getByRole('button', {name: `Show the secret of ${name}`}).click();
+    await page.getByText(secret).waitFor();
+    await page.getByRole('button', {name: `Copy the secret of ${name}`}).click();
+    return page.evaluate(() => navigator.clipboard.readText());
+}

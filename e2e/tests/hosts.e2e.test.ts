@@ -18,7 +18,7 @@ import {ARTIFACTS, launch} from '../lib/browser';
 import {clientAs, loadEnv, statusOf} from '../lib/env';
 import {HOSTS, hostGlobals, settled, standIn, watchErrors} from '../lib/hosts';
 import type {Host} from '../lib/hosts';
-import {newContext, WEBAPP_VERSION} from '../lib/webapp';
+import {newContext, revealAndCopySecret, WEBAPP_VERSION} from '../lib/webapp';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
@@ -144,11 +144,7 @@ describe.each(hosts)('the production bundle in $describe', (host) => {
 
     test('reveal and copy the secret, regenerate it in a confirmation dialog, delete the app', async () => {
         const app = (await appNamed(name))!;
-        await page.getByRole('button', {name: `Details of ${name}`}).click();
-        await page.getByRole('button', {name: `Show the secret of ${name}`}).click();
-        await page.getByText(app.client_secret).waitFor();
-        await page.getByRole('button', {name: `Copy the secret of ${name}`}).click();
-        await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(app.client_secret);
+        await expect(revealAndCopySecret(page, name, app.client_secret)).resolves.toBe(app.client_secret);
 
         // The host's react-bootstrap Modal: 0.32 on 11.x, 2.10 at React 19.
         await page.getByRole('button', {name: `Regenerate the secret of ${name}`}).click();

@@ -8,7 +8,7 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 
 import {ARTIFACTS, launch} from '../lib/browser';
 import {clientAs, loadEnv, statusOf} from '../lib/env';
-import {ask, consolePath, inputError, lastEphemeral, newContext, send, sendAndWait, signIn, WEBAPP_VERSION} from '../lib/webapp';
+import {ask, consolePath, inputError, lastEphemeral, newContext, revealAndCopySecret, send, sendAndWait, signIn, WEBAPP_VERSION} from '../lib/webapp';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
@@ -275,11 +275,7 @@ describeWithWebapp('the System Console page', () => {
 
     test('reveal and copy the secret; regenerate it; delete the app', async () => {
         const app = (await appNamed(name))!;
-        await page.getByRole('button', {name: `Details of ${name}`}).click();
-        await page.getByRole('button', {name: `Show the secret of ${name}`}).click();
-        await page.getByText(app.client_secret).waitFor();
-        await page.getByRole('button', {name: `Copy the secret of ${name}`}).click();
-        await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(app.client_secret);
+        await expect(revealAndCopySecret(page, name, app.client_secret)).resolves.toBe(app.client_secret);
 
         await page.getByRole('button', {name: `Regenerate the secret of ${name}`}).click();
         await page.getByRole('button', {name: 'Regenerate secret'}).click();

@@ -112,6 +112,29 @@ function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: 
 // Host inputs stretch to the row by default; filters sit side by side.
 const selectStyle: React.CSSProperties = {display: 'inline-block', width: 'auto'};
 
+// A labelled filter or sort choice: [value, shown text] pairs.
+function Select<T extends string>({id, label, value, options, onChange}: {id: string; label: string; value: T; options: Array<[T, string]>; onChange: (value: T) => void}) {
+    return (
+        <label htmlFor={id}>
+            {label}{' '}
+            <select
+                id={id}
+                className='form-control'
+                style={selectStyle}
+                value={value}
+                onChange={(e) => onChange(e.target.value as T)}
+            >
+                {options.map(([v, text]) => (
+                    <option
+                        key={v}
+                        value={v}
+                    >{text}</option>
+                ))}
+            </select>
+        </label>
+    );
+}
+
 type Props = {
 
     // The console's own rendering of this section's settings (the page size).
@@ -215,22 +238,8 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const ask = (kind: 'delete' | 'regenerate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
 
     const sortBy = (key: SortKey) => dispatch(queryChanged({sortKey: key, sortDir: query.sortKey === key && query.sortDir === 'asc' ? 'desc' : 'asc'}));
-    const triSelect = (id: string, label: string, value: TriState, onChange: (v: TriState) => void) => (
-        <label htmlFor={id}>
-            {label}{' '}
-            <select
-                id={id}
-                className='form-control'
-                style={selectStyle}
-                value={value}
-                onChange={(e) => onChange(e.target.value as TriState)}
-            >
-                <option value='any'>{intl.formatMessage(common.any)}</option>
-                <option value='yes'>{intl.formatMessage(common.yes)}</option>
-                <option value='no'>{intl.formatMessage(common.no)}</option>
-            </select>
-        </label>
-    );
+    const anyText = intl.formatMessage(common.any);
+    const triState: Array<[TriState, string]> = [['any', anyText], ['yes', intl.formatMessage(common.yes)], ['no', intl.formatMessage(common.no)]];
 
     return (
         <div>
@@ -303,58 +312,41 @@ export default function OAuthManagerSection({settingsList}: Props) {
                             }}
                         />
                     </label>
-                    <label htmlFor='oauth-filter-creator'>
-                        {t('creator')}{' '}
-                        <select
-                            id='oauth-filter-creator'
-                            className='form-control'
-                            style={selectStyle}
-                            value={query.creator}
-                            onChange={(e) => dispatch(queryChanged({creator: e.target.value}))}
-                        >
-                            <option value=''>{t('anyone')}</option>
-                            {creators.map((id) => (
-                                <option
-                                    key={id}
-                                    value={id}
-                                >{usernames[id] ? '@' + usernames[id] : id}</option>
-                            ))}
-                        </select>
-                    </label>
-                    <label htmlFor='oauth-filter-type'>
-                        {t('type')}{' '}
-                        <select
-                            id='oauth-filter-type'
-                            className='form-control'
-                            style={selectStyle}
-                            value={query.type}
-                            onChange={(e) => dispatch(queryChanged({type: e.target.value as 'any' | 'public' | 'confidential'}))}
-                        >
-                            <option value='any'>{intl.formatMessage(common.any)}</option>
-                            <option value='confidential'>{t('confidential')}</option>
-                            <option value='public'>{t('public')}</option>
-                        </select>
-                    </label>
-                    {triSelect('oauth-filter-trusted', t('trusted'), query.trusted, (v) => dispatch(queryChanged({trusted: v})))}
-                    {triSelect('oauth-filter-dcr', t('dcr'), query.dcr, (v) => dispatch(queryChanged({dcr: v})))}
-                    <label htmlFor='oauth-sort-other'>
-                        {t('sortBy')}{' '}
-                        <select
-                            id='oauth-sort-other'
-                            className='form-control'
-                            style={selectStyle}
-                            value={OTHER_SORTS.some(([k]) => k === query.sortKey) ? query.sortKey : ''}
-                            onChange={(e) => e.target.value && dispatch(queryChanged({sortKey: e.target.value as SortKey, sortDir: 'asc'}))}
-                        >
-                            <option value=''>{t('column')}</option>
-                            {OTHER_SORTS.map(([key, label]) => (
-                                <option
-                                    key={key}
-                                    value={key}
-                                >{t(label)}</option>
-                            ))}
-                        </select>
-                    </label>
+                    <Select
+                        id='oauth-filter-creator'
+                        label={t('creator')}
+                        value={query.creator}
+                        options={[['', t('anyone')], ...creators.map((id): [string, string] => [id, usernames[id] ? '@' + usernames[id] : id])]}
+                        onChange={(v) => dispatch(queryChanged({creator: v}))}
+                    />
+                    <Select
+                        id='oauth-filter-type'
+                        label={t('type')}
+                        value={query.type}
+                        options={[['any', anyText], ['confidential', t('confidential')], ['public', t('public')]]}
+                        onChange={(v) => dispatch(queryChanged({type: v}))}
+                    />
+                    <Select
+                        id='oauth-filter-trusted'
+                        label={t('trusted')}
+                        value={query.trusted}
+                        options={triState}
+                        onChange={(v) => dispatch(queryChanged({trusted: v}))}
+                    />
+                    <Select
+                        id='oauth-filter-dcr'
+                        label={t('dcr')}
+                        value={query.dcr}
+                        options={triState}
+                        onChange={(v) => dispatch(queryChanged({dcr: v}))}
+                    />
+                    <Select
+                        id='oauth-sort-other'
+                        label={t('sortBy')}
+                        value={OTHER_SORTS.some(([k]) => k === query.sortKey) ? query.sortKey : ''}
+                        options={[['', t('column')], ...OTHER_SORTS.map(([key, label]): [SortKey, string] => [key, t(label)])]}
+                        onChange={(v) => v && dispatch(queryChanged({sortKey: v, sortDir: 'asc'}))}
+                    />
                     <button
                         type='button'
                         className='btn btn-primary'

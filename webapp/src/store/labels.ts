@@ -35,8 +35,6 @@ export function creatorLabel(intl: IntlShape, app: Pick<AppSummary, 'creator_id'
     return username ? '@' + username : app.creator_id;
 }
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 // A time as chat and console show it: minutes, UTC.
 export function date(ms: number): string {
     return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
