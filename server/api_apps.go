@@ -8,6 +8,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/command"
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
@@ -19,6 +20,7 @@ import (
 //
 //	search=TEXT        case-insensitive substring of name, description, client id,
 //	                   creator username or any callback URL
+//	id=ID              the one app with this client id
 //	creator_id=ID      apps created by this user
 //	type=public|confidential
 //	trusted=true|false, dcr=true|false, orphaned=true|false, legacy=true|false
@@ -35,7 +37,7 @@ import (
 // 403 without manage_oauth; 501 when the OAuth provider is off; 400 for a bad
 // parameter; 503 {"unavailable", "message"} when the database cannot be read,
 // and then clients page GET /api/v4/oauth/apps instead.
-const listingRoute = "/api/v1/apps"
+const listingRoute = command.ListingPath
 
 // listingTimeout bounds a request; the statement timeout bounds the database side.
 const listingTimeout = 30 * time.Second

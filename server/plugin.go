@@ -82,6 +82,9 @@ func (p *Plugin) SiteURL() string {
 // DialogURL implements command.Env.
 func (p *Plugin) DialogURL() string { return p.routeURL(command.DialogPath) }
 
+// ListingURL implements command.Env.
+func (p *Plugin) ListingURL() string { return p.routeURL(command.ListingPath) }
+
 // OpenDialog implements command.Env.
 func (p *Plugin) OpenDialog(request model.OpenDialogRequest) *command.APIError {
 	if err := p.API.OpenInteractiveDialog(request); err != nil {

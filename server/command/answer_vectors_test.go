@@ -138,6 +138,7 @@ func (e *vectorEnv) Caller(string) (*REST, *APIError) {
 func (e *vectorEnv) IsSystemAdmin(string) bool { return e.v.User.SystemAdmin }
 func (e *vectorEnv) SiteURL() string           { return e.v.SiteURL }
 func (e *vectorEnv) DialogURL() string         { return "/plugins/oauth-manager" + DialogPath }
+func (e *vectorEnv) ListingURL() string        { return "/plugins/oauth-manager" + ListingPath }
 func (e *vectorEnv) Messages(string) *Messages {
 	if e.messages == nil {
 		return English()

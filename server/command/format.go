@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
 // The answers' building blocks, as webapp/src/slash/format.ts and
@@ -19,6 +21,21 @@ type summary struct {
 	*model.OAuthApp
 	// public is "yes", "no" or "" (unknown).
 	public string
+	// listed is the read model's row (creator username, usage, states), when the app came from it.
+	listed *readmodel.App
+}
+
+// listedSummary is a read-model row as the answers see it.
+func listedSummary(a *readmodel.App) summary {
+	app := &model.OAuthApp{
+		Id: a.ID, CreatorId: a.CreatorID, CreateAt: a.CreateAt, UpdateAt: a.UpdateAt, Name: a.Name, Description: a.Description,
+		IconURL: a.IconURL, CallbackUrls: a.CallbackURLs, Homepage: a.Homepage, IsTrusted: a.IsTrusted, IsDynamicallyRegistered: a.IsDynamicallyRegistered,
+	}
+	public := "no"
+	if a.IsPublic {
+		public = "yes"
+	}
+	return summary{OAuthApp: app, public: public, listed: a}
 }
 
 func summarize(app *model.OAuthApp) summary {
@@ -163,21 +180,105 @@ func appFields(m *Messages, app summary, usernames map[string]string, me, secret
 	return fields
 }
 
-func appsTable(m *Messages, apps []summary, usernames map[string]string, me string) string {
+// usageView is the read model's usage of an app (format.ts UsageView).
+type usageView struct {
+	usage          readmodel.Usage
+	states         readmodel.States
+	staleAfterDays int
+}
+
+func usageOf(a summary, staleAfterDays int) *usageView {
+	if a.listed == nil || a.listed.Usage == nil {
+		return nil
+	}
+	return &usageView{usage: *a.listed.Usage, states: a.listed.States, staleAfterDays: staleAfterDays}
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
+
+// lastUsedCell is a day, "never", or the day marked stale.
+func lastUsedCell(m *Messages, v *usageView) string {
+	if isTrue(v.states.NeverUsed) {
+		return m.T("oauth-manager.chat.app.never_used")
+	}
+	day := "—"
+	if v.usage.LastUsed != 0 {
+		day = firstRunes(date(v.usage.LastUsed), 10)
+	}
+	if isTrue(v.states.Stale) {
+		return m.Format("oauth-manager.chat.app.stale_cell", Args{"date": day})
+	}
+	return day
+}
+
+// usageFields are show's usage rows, or one row saying why there are none.
+func usageFields(m *Messages, v *usageView, unavailable string) []field {
+	if v == nil {
+		return []field{{m.T("oauth-manager.field.usage"), unavailable}}
+	}
+	lastUsed := m.T("oauth-manager.chat.app.no_session")
+	if v.usage.LastUsed != 0 {
+		lastUsed = date(v.usage.LastUsed)
+	}
+	if isTrue(v.states.NeverUsed) {
+		lastUsed = m.T("oauth-manager.chat.app.never_used")
+	}
+	var flags []string
+	if isTrue(v.states.NeverUsed) {
+		flags = append(flags, m.T("oauth-manager.chat.app.state_never_used"))
+	}
+	if isTrue(v.states.Stale) {
+		flags = append(flags, m.Format("oauth-manager.chat.app.state_stale", Args{"days": v.staleAfterDays}))
+	}
+	if v.states.Orphaned {
+		flags = append(flags, m.T("oauth-manager.chat.app.state_orphaned"))
+	}
+	if v.states.Legacy {
+		flags = append(flags, m.T("oauth-manager.chat.app.state_legacy"))
+	}
+	fields := []field{
+		{m.T("oauth-manager.field.authorized_by"), m.Format("oauth-manager.chat.app.users", Args{"count": int(v.usage.AuthorizedUsers)})},
+		{m.T("oauth-manager.field.live_tokens"), fmt.Sprint(v.usage.LiveTokens)},
+		{m.T("oauth-manager.field.live_sessions"), fmt.Sprint(v.usage.LiveSessions)},
+		{m.T("oauth-manager.field.last_used"), lastUsed},
+	}
+	if len(flags) > 0 {
+		fields = append(fields, field{m.T("oauth-manager.field.state"), strings.Join(flags, "; ")})
+	}
+	return fields
+}
+
+// appsTable has users and last-used columns when withUsage (the usage figures are on).
+func appsTable(m *Messages, apps []summary, usernames map[string]string, me string, withUsage bool, staleAfterDays int) string {
 	rows := make([][]string, len(apps))
 	for i, a := range apps {
-		rows[i] = []string{
+		creator := creatorName(m, a.OAuthApp, usernames, me)
+		if a.listed != nil && a.listed.States.Orphaned && a.CreatorId != "" {
+			creator = m.Format("oauth-manager.chat.app.creator_gone", Args{"creator": creator})
+		}
+		row := []string{
 			MdText(a.Name),
 			MdCellCode(a.Id),
 			a.typeLabel(m),
 			yesNo(m, a.IsTrusted),
 			yesNo(m, a.IsDynamicallyRegistered),
-			creatorName(m, a.OAuthApp, usernames, me),
+			creator,
 			joined(a.CallbackUrls, MdText),
-			firstRunes(date(a.CreateAt), 10),
 		}
+		if withUsage {
+			if v := usageOf(a, staleAfterDays); v != nil {
+				row = append(row, fmt.Sprint(v.usage.AuthorizedUsers), lastUsedCell(m, v))
+			} else {
+				row = append(row, "—", "—")
+			}
+		}
+		rows[i] = append(row, firstRunes(date(a.CreateAt), 10))
 	}
-	headers := []string{"name", "client_id", "type", "trusted", "dcr", "creator", "callback_urls", "created"}
+	headers := []string{"name", "client_id", "type", "trusted", "dcr", "creator", "callback_urls"}
+	if withUsage {
+		headers = append(headers, "users", "last_used")
+	}
+	headers = append(headers, "created")
 	for i, h := range headers {
 		headers[i] = m.T("oauth-manager.field." + h)
 	}

@@ -33,6 +33,8 @@ type Env interface {
 	// OpenDialog shows an interactive dialog to the caller; DialogURL is where it submits.
 	OpenDialog(request model.OpenDialogRequest) *APIError
 	DialogURL() string
+	// ListingURL is the read model's listing route (ListingPath under the plugin's path).
+	ListingURL() string
 	// Messages speaks the user's language (English when it is not shipped).
 	Messages(userID string) *Messages
 }

@@ -1,6 +1,10 @@
 package command
 
 import (
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -114,7 +118,7 @@ func NewListings(ttl time.Duration) *Listings {
 	return &Listings{ttl: ttl, now: time.Now, byUser: map[string]nameListing{}}
 }
 
-func namesOf(apps []*model.OAuthApp) []appName {
+func namesOf(apps []summary) []appName {
 	names := make([]appName, len(apps))
 	for i, a := range apps {
 		names[i] = appName{a.Id, a.Name}
@@ -122,7 +126,7 @@ func namesOf(apps []*model.OAuthApp) []appName {
 	return names
 }
 
-func (l *Listings) remember(userID string, apps []*model.OAuthApp) {
+func (l *Listings) remember(userID string, apps []summary) {
 	names := namesOf(apps)
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -151,4 +155,104 @@ func (l *Listings) forget(userID string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.byUser, userID)
+}
+
+// listingAnswer is the read model's listing, or the REST paging fallback's
+// (webapp/src/store/listing.ts ListingAnswer).
+type listingAnswer struct {
+	total int
+	apps  []summary
+	// fromDatabase: the read model answered; staleAfterDays and usageOff are its.
+	fromDatabase   bool
+	staleAfterDays int
+	usageOff       string
+	// The fallback's: why the read model is off, whether the passes agreed, and
+	// whether the query asked what only the read model knows (nothing listed).
+	unavailable   string
+	complete      bool
+	needsDatabase bool
+}
+
+// needsDatabase: usage lives only in the database, an orphaned creator would
+// need every creator's account read, and one app by id is asked for its usage.
+func needsDatabase(q url.Values) bool {
+	switch q.Get("sort") {
+	case "users", "tokens", "sessions", "last_used":
+		return true
+	}
+	return q.Has("id") || q.Has("usage") || q.Has("orphaned")
+}
+
+// readListing asks the read model, falling back to REST paging (every app,
+// filtered and paged here, in name order) when the route cannot read the database.
+func (c *call) readListing(q url.Values) (listingAnswer, *APIError) {
+	return readListing(c.api, c.h.env.ListingURL(), q)
+}
+
+func readListing(api *REST, route string, q url.Values) (listingAnswer, *APIError) {
+	listing, unavailable, err := api.AppListing(route, q)
+	if err != nil {
+		return listingAnswer{}, err
+	}
+	if listing != nil {
+		apps := make([]summary, len(listing.Apps))
+		for i := range listing.Apps {
+			apps[i] = listedSummary(&listing.Apps[i])
+		}
+		return listingAnswer{total: int(listing.Total), apps: apps, fromDatabase: true, staleAfterDays: listing.StaleAfterDays, usageOff: listing.UsageOff}, nil
+	}
+	if needsDatabase(q) {
+		return listingAnswer{unavailable: unavailable, complete: true, needsDatabase: true}, nil
+	}
+	all, complete, err := allApps(api)
+	if err != nil {
+		return listingAnswer{}, err
+	}
+	matching := []summary{}
+	for _, a := range all {
+		if s := summarize(a); fallbackMatch(q, s) {
+			matching = append(matching, s)
+		}
+	}
+	sortByName(matching, q.Get("direction") == "desc")
+	apps := matching
+	if q.Get("all") != "true" {
+		page, _ := strconv.Atoi(q.Get("page"))
+		perPage, _ := strconv.Atoi(q.Get("per_page"))
+		apps = window(matching, page*perPage, (page+1)*perPage)
+	}
+	return listingAnswer{total: len(matching), apps: apps, unavailable: unavailable, complete: complete}, nil
+}
+
+// fallbackMatch is the console's local filter (webapp/src/store/query.ts
+// filterApps) for a listing query; usernames are not known here.
+func fallbackMatch(q url.Values, app summary) bool {
+	if id := q.Get("creator_id"); id != "" && app.CreatorId != id {
+		return false
+	}
+	if t := q.Get("type"); t != "" && (t == "public") != (app.public == "yes") {
+		return false
+	}
+	for name, value := range map[string]bool{"trusted": app.IsTrusted, "dcr": app.IsDynamicallyRegistered, "legacy": app.MattermostAppID != ""} {
+		if want := q.Get(name); want != "" && (want == "true") != value {
+			return false
+		}
+	}
+	needle := strings.ToLower(strings.TrimSpace(q.Get("search")))
+	if needle == "" {
+		return true
+	}
+	hay := append([]string{app.Name, app.Description, app.Id, app.CreatorId, "", app.Homepage}, app.CallbackUrls...)
+	return strings.Contains(strings.ToLower(strings.Join(hay, "\n")), needle)
+}
+
+// sortByName is sortApps' name order: lower-cased names, then ids.
+func sortByName(apps []summary, desc bool) {
+	sort.SliceStable(apps, func(i, j int) bool {
+		x, y := strings.ToLower(apps[i].Name), strings.ToLower(apps[j].Name)
+		if x != y {
+			return (x < y) != desc
+		}
+		return apps[i].Id < apps[j].Id
+	})
 }

@@ -8,61 +8,57 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
-// listings counts the list-page requests among calls.
-func listings(calls []string) int {
+// searches counts the read model's name searches among calls.
+func searches(calls []string) int {
 	n := 0
 	for _, c := range calls {
-		if strings.HasPrefix(c, "GET /api/v4/oauth/apps?") {
+		if strings.HasPrefix(c, "GET /plugins/oauth-manager/api/v1/apps?all=true&search=") {
 			n++
 		}
 	}
 	return n
 }
 
-// A name is looked up in the caller's listing of the last seconds; a hit is
-// still read in full and its name checked; an old listing is read again.
+// A name is looked up in the caller's complete listing of the last seconds
+// (from /oauth list --all or suggestions); a hit is still read in full and its
+// name checked; otherwise, or when the listing is old, the read model is searched.
 func TestNameLookupReusesARecentListing(t *testing.T) {
 	solo := &model.OAuthApp{Id: appID, Name: "Solo", CreatorId: ownerID, ClientSecret: "s", CallbackUrls: []string{"https://e.example/cb"}}
 	renamed := *solo
 	renamed.Name = "Solo2"
-	page, _ := json.Marshal([]*model.OAuthApp{solo})
-	one, _ := json.Marshal(solo)
-	rest := func(app []byte) *cannedREST {
-		answers := []restAnswer{{Method: "GET", Path: "/api/v4/oauth/apps/" + appID, Body: app}, {Method: "POST", Path: "/api/v4/users/ids", Body: json.RawMessage(`[]`)}}
-		for p := range 4 {
-			body := json.RawMessage(`[]`)
-			if p == 0 {
-				body = page
-			}
-			answers = append(answers, restAnswer{Method: "GET", Path: "/api/v4/oauth/apps?page=" + string(rune('0'+p)) + "&per_page=200", Body: body})
-		}
-		return &cannedREST{answers: answers, used: map[int]bool{}}
+	listing := jsonOf(t, Listing{Total: 1, Apps: []readmodel.App{{ID: appID, Name: "Solo", CreatorID: ownerID, CallbackURLs: solo.CallbackUrls}}})
+	rest := func(app *model.OAuthApp) *cannedREST {
+		return &cannedREST{used: map[int]bool{}, answers: []restAnswer{
+			{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?all=true", Body: listing},
+			{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?all=true&search=Solo", Body: listing},
+			{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?id=" + appID + "&per_page=1", Body: listing},
+			{Method: "GET", Path: "/api/v4/oauth/apps/" + appID, Body: jsonOf(t, app)},
+			{Method: "POST", Path: "/api/v4/users/ids", Body: json.RawMessage(`[]`)},
+		}}
 	}
 	v := &answerVector{SiteURL: "http://mm.example.com"}
-	env := &vectorEnv{v: v, rest: rest(one)}
+	env := &vectorEnv{v: v, rest: rest(solo)}
 	h := NewHandler(Load(), env)
 	now := time.Unix(1000, 0)
 	h.listings.now = func() time.Time { return now }
-	args := &model.CommandArgs{UserId: ownerID, Command: "/oauth show Solo"}
+	show := &model.CommandArgs{UserId: ownerID, Command: "/oauth show Solo"}
 
-	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
-	listed := listings(env.rest.calls)
-	assert.Equal(t, 8, listed, "two passes of four pages")
+	assert.Contains(t, h.Answer("s", &model.CommandArgs{UserId: ownerID, Command: "/oauth list --all"}), "Solo")
+	assert.Contains(t, h.Answer("s", show), "OAuth app: Solo")
+	assert.Equal(t, 0, searches(env.rest.calls), "the recent listing is used")
 
-	assert.Contains(t, h.Answer("s", args), "OAuth app: Solo")
-	assert.Equal(t, listed, listings(env.rest.calls), "the recent listing is used")
+	env.rest = rest(&renamed)
+	h.Answer("s", show)
+	assert.Equal(t, 1, searches(env.rest.calls), "a hit whose name changed is looked up again")
 
-	renamedJSON, _ := json.Marshal(&renamed)
-	env.rest = rest(renamedJSON)
-	h.Answer("s", args)
-	assert.Equal(t, 8, listings(env.rest.calls), "a hit whose name changed is looked up again")
-
-	env.rest = rest(one)
+	env.rest = rest(solo)
 	now = now.Add(11 * time.Second)
-	h.Answer("s", args)
-	assert.Equal(t, 8, listings(env.rest.calls), "an old listing is read again")
+	assert.Contains(t, h.Answer("s", show), "OAuth app: Solo")
+	assert.Equal(t, 1, searches(env.rest.calls), "an old listing is not used")
 }
 
 // Suggestions are asked for at every keystroke: with a listing of the last
@@ -71,7 +67,7 @@ func TestSuggestUsesARecentListing(t *testing.T) {
 	v := &answerVector{SiteURL: "http://mm.example.com"}
 	env := &vectorEnv{v: v, rest: &cannedREST{used: map[int]bool{}}}
 	h := NewHandler(Load(), env)
-	h.listings.remember(ownerID, []*model.OAuthApp{{Id: appID, Name: "Build bot"}, {Id: editID, Name: "Other"}})
+	h.listings.remember(ownerID, []summary{summarize(&model.OAuthApp{Id: appID, Name: "Build bot"}), summarize(&model.OAuthApp{Id: editID, Name: "Other"})})
 	api, _ := env.Caller("s")
 	items := h.Suggest(api, ownerID, "show", "/oauth show buil")
 	assert.Empty(t, env.rest.calls)

@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
 // mattermostBreaks are the characters Mattermost's renderer also treats as
@@ -78,6 +80,14 @@ func answers(t *testing.T, value string) map[string]string {
 	valid := appWith(value)
 	valid.Id, valid.Homepage, valid.IconURL, valid.CallbackUrls = editID, "https://ok.example", "", []string{"https://ok.example/cb"}
 	editable := jsonOf(t, valid)
+	a := appWith(value)
+	// The read model's row of the same app: a hostile creator username, usage and every state.
+	yes := true
+	listing := jsonOf(t, Listing{Total: 1, StaleAfterDays: 90, Apps: []readmodel.App{{
+		ID: a.Id, Name: value, Description: value, Homepage: value, IconURL: value, CallbackURLs: a.CallbackUrls, CreatorID: otherID, CreatorUsername: value,
+		CreateAt: 1, UpdateAt: 2, Legacy: true, Usage: &readmodel.Usage{AuthorizedUsers: 2, LiveTokens: 1, LiveSessions: 1, LastUsed: 3},
+		States: readmodel.States{NeverUsed: new(bool), Stale: &yes, Orphaned: true, Legacy: true},
+	}}})
 	sanitized := appWith(value)
 	sanitized.ClientSecret = ""
 	rest := []restAnswer{
@@ -90,7 +100,8 @@ func answers(t *testing.T, value string) map[string]string {
 		{Method: "POST", Path: "/api/v4/oauth/apps", Status: 201, Body: app},
 		{Method: "POST", Path: "/api/v4/users/ids", Body: jsonOf(t, []*model.User{{Id: otherID, Username: value}})},
 		{Method: "GET", Path: "/api/v4/users/" + ownerID + "/oauth/apps/authorized?page=0&per_page=200", Body: jsonOf(t, []*model.OAuthApp{sanitized})},
-		{Method: "GET", Path: "/api/v4/oauth/apps?page=0&per_page=50", Body: jsonOf(t, []*model.OAuthApp{appWith(value)})},
+		{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?page=0&per_page=50", Body: listing},
+		{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?id=" + appID + "&per_page=1", Body: listing},
 	}
 	v := &answerVector{SiteURL: "http://mm.example.com"}
 	v.Settings.RevealSecretsInChat = true

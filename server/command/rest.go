@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
 // REST is the server's own REST API, called as the user who typed the command
@@ -219,27 +221,82 @@ func (r *REST) Register(request *RegistrationRequest) (*model.ClientRegistration
 	return &response, nil
 }
 
+// ListingPath is the read model's listing route, under the plugin's path
+// (server/api_apps.go documents it).
+const ListingPath = "/api/v1/apps"
+
+// Listing is the route's answer.
+type Listing struct {
+	Total          int64           `json:"total"`
+	Apps           []readmodel.App `json:"apps"`
+	StaleAfterDays int             `json:"stale_after_days"`
+	UsageOff       string          `json:"usage_off"`
+}
+
+// AppListing is GET <route>?query as the user. When the route cannot read the
+// database it answers 503 {unavailable}: then unavailable says why and the
+// caller pages the REST API instead.
+func (r *REST) AppListing(route string, query url.Values) (listing *Listing, unavailable string, failed *APIError) {
+	status, body, apiErr := r.send(http.MethodGet, r.client.URL+route+"?"+query.Encode(), nil)
+	if apiErr != nil {
+		return nil, "", apiErr
+	}
+	if status == http.StatusServiceUnavailable {
+		var off struct {
+			Unavailable *string `json:"unavailable"`
+		}
+		if json.Unmarshal(body, &off) == nil && off.Unavailable != nil {
+			return nil, *off.Unavailable, nil
+		}
+	}
+	if apiErr := statusError(status, body); apiErr != nil {
+		return nil, "", apiErr
+	}
+	listing = &Listing{}
+	if err := json.Unmarshal(body, listing); err != nil || listing.Apps == nil {
+		return nil, "", &APIError{Message: unreadableMessage, Kind: "unreadable"}
+	}
+	return listing, "", nil
+}
+
 // standard calls an endpoint that answers errors in other shapes than
 // Mattermost's (an HTML 501 page, RFC 7591's {"error": ...}): the status comes
 // from the response, the message as the webapp's fetchStandard builds it.
 func (r *REST) standard(method, target string, body []byte) ([]byte, *APIError) {
+	status, data, apiErr := r.send(method, target, body)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	if apiErr := statusError(status, data); apiErr != nil {
+		return nil, apiErr
+	}
+	return data, nil
+}
+
+// send makes a request with the user's token; only a missing answer is an error.
+func (r *REST) send(method, target string, body []byte) (int, []byte, *APIError) {
 	req, err := http.NewRequestWithContext(r.ctx, method, target, bytes.NewReader(body))
 	if err != nil {
-		return nil, &APIError{Message: err.Error(), Kind: "internal"}
+		return 0, nil, &APIError{Message: err.Error(), Kind: "internal"}
 	}
 	req.Header.Set(model.HeaderAuth, model.HeaderBearer+" "+r.client.AuthToken)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := r.client.HTTPClient.Do(req)
 	if err != nil {
-		return nil, &APIError{Message: networkMessage(err), Kind: "network"}
+		return 0, nil, &APIError{Message: networkMessage(err), Kind: "network"}
 	}
 	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, &APIError{Message: networkMessage(err), Kind: "network"}
+		return 0, nil, &APIError{Message: networkMessage(err), Kind: "network"}
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return data, nil
+	return resp.StatusCode, data, nil
+}
+
+// statusError is a non-2xx answer in the webapp's fetchStandard terms.
+func statusError(status int, data []byte) *APIError {
+	if status >= 200 && status < 300 {
+		return nil
 	}
 	var e struct {
 		Message          string `json:"message"`
@@ -253,13 +310,13 @@ func (r *REST) standard(method, target string, body []byte) ([]byte, *APIError) 
 		message = strings.Join(nonEmpty(e.Error, e.ErrorDescription), ": ")
 	}
 	if message == "" {
-		message = "HTTP " + strconv.Itoa(resp.StatusCode)
+		message = "HTTP " + strconv.Itoa(status)
 	}
 	id := e.ID
 	if id == "" {
 		id = e.Error
 	}
-	return nil, &APIError{Message: message, Status: resp.StatusCode, ID: id}
+	return &APIError{Message: message, Status: status, ID: id}
 }
 
 func nonEmpty(s ...string) []string {

@@ -1,6 +1,7 @@
 package command
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -54,21 +55,24 @@ func typable(name string) bool {
 // listing of the last seconds when there is one (suggestions are asked for at
 // every keystroke), else read and remembered.
 func (h *Handler) suggestable(api *REST, userID, verb string) ([]appName, bool) {
-	var apps []*model.OAuthApp
-	var err *APIError
 	if verb == "deauthorize" {
-		apps, err = authorizedApps(api, userID)
-	} else {
-		if recent, ok := h.listings.fresh(userID); ok {
-			return recent, true
+		authorized, err := authorizedApps(api, userID)
+		if err != nil {
+			return nil, false
 		}
-		apps, _, err = allApps(api)
-		if err == nil {
-			h.listings.remember(userID, apps)
+		apps := make([]summary, len(authorized))
+		for i, a := range authorized {
+			apps[i] = sanitized(a)
 		}
+		return namesOf(apps), true
 	}
+	if recent, ok := h.listings.fresh(userID); ok {
+		return recent, true
+	}
+	listing, err := readListing(api, h.env.ListingURL(), url.Values{"all": {"true"}})
 	if err != nil {
 		return nil, false
 	}
-	return namesOf(apps), true
+	h.listings.remember(userID, listing.apps)
+	return namesOf(listing.apps), true
 }

@@ -2,7 +2,9 @@ package command
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -13,27 +15,51 @@ import (
 // maxRows keeps a listing inside one post.
 const maxRows = 200
 
-var filterFlags = []string{"mine", "trusted", "untrusted", "public", "confidential", "dcr", "filter"}
+var filterFlags = []string{"mine", "trusted", "untrusted", "public", "confidential", "dcr", "never-used", "stale", "orphaned", "legacy", "filter"}
 
-// matchesQuery is the console's filter (webapp/src/console/query.ts filterApps)
-// with the list flags as its query; usernames are not searched from chat.
-func (c *call) matchesQuery(app summary) bool {
+// listingQuery is the list flags as a read-model query (webapp/src/slash/verbs/apps.ts listingQueryOf).
+func (c *call) listingQuery(page, perPage int) url.Values {
+	q := url.Values{}
+	if text, _ := c.flagString("filter"); strings.TrimSpace(text) != "" {
+		q.Set("search", strings.TrimSpace(text))
+	}
+	if c.flagTrue("mine") {
+		q.Set("creator_id", c.me)
+	}
 	switch {
-	case c.flagTrue("mine") && app.CreatorId != c.me,
-		c.flagTrue("public") && app.public != "yes",
-		c.flagTrue("confidential") && app.public == "yes",
-		c.flagTrue("trusted") && !app.IsTrusted,
-		c.flagTrue("untrusted") && app.IsTrusted,
-		c.flagTrue("dcr") && !app.IsDynamicallyRegistered:
-		return false
+	case c.flagTrue("public"):
+		q.Set("type", "public")
+	case c.flagTrue("confidential"):
+		q.Set("type", "confidential")
 	}
-	needle, _ := c.flagString("filter")
-	needle = strings.ToLower(strings.TrimSpace(needle))
-	if needle == "" {
-		return true
+	switch {
+	case c.flagTrue("trusted"):
+		q.Set("trusted", "true")
+	case c.flagTrue("untrusted"):
+		q.Set("trusted", "false")
 	}
-	hay := append([]string{app.Name, app.Description, app.Id, app.CreatorId, "", app.Homepage}, app.CallbackUrls...)
-	return strings.Contains(strings.ToLower(strings.Join(hay, "\n")), needle)
+	if c.flagTrue("dcr") {
+		q.Set("dcr", "true")
+	}
+	switch {
+	case c.flagTrue("stale"):
+		q.Set("usage", "stale")
+	case c.flagTrue("never-used"):
+		q.Set("usage", "never_used")
+	}
+	if c.flagTrue("orphaned") {
+		q.Set("orphaned", "true")
+	}
+	if c.flagTrue("legacy") {
+		q.Set("legacy", "true")
+	}
+	if c.flagTrue("all") {
+		q.Set("all", "true")
+	} else {
+		q.Set("page", strconv.Itoa(page))
+		q.Set("per_page", strconv.Itoa(perPage))
+	}
+	return q
 }
 
 func list(c *call) result {
@@ -47,87 +73,103 @@ func list(c *call) result {
 		filtered = filtered || c.flagSet(f)
 	}
 	paged := c.flagSet("page") || c.flagSet("per-page")
-	everything := c.flagTrue("all") || filtered
+	everything := c.flagTrue("all")
 
-	var apps []summary
+	query := c.listingQuery(page, perPage)
+	answer, err := c.readListing(query)
+	if err != nil {
+		return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_apps")))
+	}
 	var notes []string
-	total := 0
-	if everything {
-		all, complete, err := allApps(c.api)
-		if err != nil {
-			return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_apps")))
-		}
-		c.h.listings.remember(c.me, all)
-		var matching []summary
-		for _, a := range all {
-			if s := summarize(a); c.matchesQuery(s) {
-				matching = append(matching, s)
-			}
-		}
-		total = len(matching)
-		apps = matching
-		if paged {
-			apps = window(matching, page*perPage, (page+1)*perPage)
-		}
-		if !complete {
+	withUsage := false
+	switch {
+	case !answer.fromDatabase && answer.needsDatabase:
+		return post(c.m.Format("oauth-manager.chat.list.needs_database", Args{"reason": MdText(answer.unavailable)}))
+	case !answer.fromDatabase:
+		notes = append(notes, c.m.Format("oauth-manager.chat.list.rest_fallback", Args{"reason": MdText(answer.unavailable)}))
+		if !answer.complete {
 			notes = append(notes, c.m.T("oauth-manager.chat.list.incomplete"))
 		}
-	} else {
-		got, err := c.api.OAuthAppPage(page, perPage)
-		if err != nil {
-			return post(Describe(c.m, err, c.m.T("oauth-manager.action.list_apps")))
-		}
-		for _, a := range got {
-			apps = append(apps, summarize(a))
-		}
-		total = len(apps)
-		if len(apps) == perPage {
-			more := ""
-			if c.flagSet("per-page") {
-				more = fmt.Sprintf(" --per-page %d", perPage)
-			}
-			next := fmt.Sprintf("`/oauth list --page %d%s`", page+1, more)
-			notes = append(notes, c.m.Format("oauth-manager.chat.list.more", Args{"next": next, "all": "`/oauth list --all`"}))
-		}
+	case answer.usageOff != "":
+		notes = append(notes, c.m.Format("oauth-manager.chat.list.usage_off", Args{"reason": MdText(answer.usageOff)}))
+	default:
+		withUsage = true
 	}
-
+	if everything && !filtered && (answer.fromDatabase || answer.complete) {
+		c.h.listings.remember(c.me, answer.apps)
+	}
+	apps, total := answer.apps, answer.total
 	if len(apps) == 0 {
 		switch {
-		case filtered:
+		case filtered && total == 0:
 			return post(c.m.T("oauth-manager.chat.list.no_match"))
-		case page > 0:
+		case filtered || page > 0:
 			return post(c.m.Format("oauth-manager.chat.list.empty_page", Args{"page": page}))
 		}
 		return post(c.m.T("oauth-manager.chat.list.none"))
+	}
+	if !everything && (page+1)*perPage < total {
+		more := c.m.Format("oauth-manager.chat.list.more", Args{"count": total - page*perPage - len(apps), "next": fmt.Sprintf("`--page %d`", page+1), "all": "`--all`"})
+		notes = append([]string{more}, notes...)
 	}
 	shown := apps
 	if len(apps) > maxRows {
 		shown = apps[:maxRows]
 		notes = append([]string{c.m.Format("oauth-manager.chat.list.first_rows", Args{"shown": maxRows, "total": len(apps)})}, notes...)
 	}
-	creators := make([]string, len(shown))
-	for i, a := range shown {
-		creators[i] = a.CreatorId
-	}
-	names := c.usernames(creators...)
-	var heading string
-	if everything {
-		id := "oauth-manager.chat.list.count"
-		if filtered {
-			id = "oauth-manager.chat.list.count_matching"
-		}
-		heading = c.m.Format(id, Args{"total": total})
-		if paged {
-			heading = c.m.Format("oauth-manager.chat.list.page", Args{"heading": heading, "page": page, "perPage": perPage})
-		}
+	var names map[string]string
+	if answer.fromDatabase {
+		names = namesFromListing(shown)
 	} else {
-		heading = c.m.Format("oauth-manager.chat.list.page", Args{"heading": c.m.T("oauth-manager.chat.list.title"), "page": page, "perPage": perPage})
+		creators := make([]string, len(shown))
+		for i, a := range shown {
+			creators[i] = a.CreatorId
+		}
+		names = c.usernames(creators...)
 	}
-	lines := []string{heading, "", appsTable(c.m, shown, names, c.me)}
+	id := "oauth-manager.chat.list.count"
+	if filtered {
+		id = "oauth-manager.chat.list.count_matching"
+	}
+	heading := c.m.Format(id, Args{"total": total})
+	if !everything && (paged || total > len(apps)) {
+		heading = c.m.Format("oauth-manager.chat.list.page", Args{"heading": heading, "page": page, "perPage": perPage})
+	}
+	lines := []string{heading, "", appsTable(c.m, shown, names, c.me, withUsage, answer.staleAfterDays)}
 	if len(notes) > 0 {
 		lines = append(append(lines, ""), notes...)
 	}
 	return post(strings.Join(lines, "\n"))
+}
+
+// namesFromListing: the read model names each creator, so no user lookup is needed.
+func namesFromListing(apps []summary) map[string]string {
+	names := map[string]string{}
+	for _, a := range apps {
+		if a.listed != nil && a.CreatorId != "" && a.listed.CreatorUsername != "" {
+			names[a.CreatorId] = a.listed.CreatorUsername
+		}
+	}
+	return names
+}
+
+// usageFor is the app's usage from the read model, or why it is not shown.
+func (c *call) usageFor(appID string) []field {
+	answer, err := c.readListing(url.Values{"id": {appID}, "per_page": {"1"}})
+	switch {
+	case err != nil:
+		return usageFields(c.m, nil, c.m.Format("oauth-manager.chat.show.usage_unavailable", Args{"reason": MdText(err.Message)}))
+	case !answer.fromDatabase:
+		return usageFields(c.m, nil, c.m.Format("oauth-manager.chat.show.usage_unavailable", Args{"reason": MdText(answer.unavailable)}))
+	case answer.usageOff != "":
+		return usageFields(c.m, nil, c.m.Format("oauth-manager.chat.show.usage_unavailable", Args{"reason": MdText(answer.usageOff)}))
+	case len(answer.apps) == 0:
+		return nil
+	}
+	if v := usageOf(answer.apps[0], answer.staleAfterDays); v != nil {
+		return usageFields(c.m, v, "")
+	}
+	return nil
 }
 
 func window(apps []summary, from, to int) []summary {
@@ -156,7 +198,8 @@ func show(c *call) result {
 		secretLine = c.m.Format("oauth-manager.chat.show.secret_off", Args{"mask": mask})
 	}
 	title := c.m.Format("oauth-manager.chat.show.title", Args{"name": MdText(app.Name)})
-	return post(fieldList(title, appFields(c.m, s, names, c.me, secretLine, false)) + footer)
+	fields := append(appFields(c.m, s, names, c.me, secretLine, false), c.usageFor(app.Id)...)
+	return post(fieldList(title, fields) + footer)
 }
 
 // info is open to every signed-in user (GET .../info); a name is looked up among
@@ -208,16 +251,16 @@ func (c *call) resolveApp(ref, action string) (*model.OAuthApp, string) {
 			}
 		}
 	}
-	all, _, err := allApps(c.api)
+	// The read model's search narrows the listing to apps whose text contains the name.
+	found, err := c.readListing(url.Values{"search": {ref}, "all": {"true"}})
 	if err != nil {
 		if err.Status == 403 {
 			return nil, c.m.Format("oauth-manager.chat.resolve.needs_manage_oauth", Args{"action": action})
 		}
 		return nil, Describe(c.m, err, action)
 	}
-	c.h.listings.remember(c.me, all)
-	var matches []*model.OAuthApp
-	for _, a := range all {
+	var matches []summary
+	for _, a := range found.apps {
 		if a.Name == ref {
 			matches = append(matches, a)
 		}

@@ -28,6 +28,9 @@ func Parse(v url.Values, defaultPerPage int) (Query, error) {
 	if utf8.RuneCountInString(q.Search) > maxSearch {
 		return Query{}, fmt.Errorf("search is longer than %d characters", maxSearch)
 	}
+	if q.ID = v.Get("id"); q.ID != "" && !isID(q.ID) {
+		return Query{}, fmt.Errorf("id must be a client id (26 letters and digits); got %q", q.ID)
+	}
 	if q.CreatorID = v.Get("creator_id"); q.CreatorID != "" && !isID(q.CreatorID) {
 		return Query{}, fmt.Errorf("creator_id must be a user id (26 letters and digits); got %q", q.CreatorID)
 	}
@@ -84,7 +87,7 @@ func Parse(v url.Values, defaultPerPage int) (Query, error) {
 	return q, nil
 }
 
-var paramNames = []string{"search", "creator_id", "type", "trusted", "dcr", "orphaned", "legacy", "usage", "sort", "direction", "page", "per_page", "all"}
+var paramNames = []string{"search", "id", "creator_id", "type", "trusted", "dcr", "orphaned", "legacy", "usage", "sort", "direction", "page", "per_page", "all"}
 
 var knownParams = func() map[string]bool {
 	m := map[string]bool{}

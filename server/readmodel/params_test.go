@@ -15,11 +15,11 @@ func TestParseDefaults(t *testing.T) {
 }
 
 func TestParseEverything(t *testing.T) {
-	v, _ := url.ParseQuery("search=+Bot+&creator_id=abcdefghijklmnopqrstuvwxyz&type=public&trusted=false&dcr=true&orphaned=true&legacy=false&usage=stale&sort=last_used&direction=desc&page=3&per_page=200")
+	v, _ := url.ParseQuery("search=+Bot+&id=0123456789abcdefghijklmnop&creator_id=abcdefghijklmnopqrstuvwxyz&type=public&trusted=false&dcr=true&orphaned=true&legacy=false&usage=stale&sort=last_used&direction=desc&page=3&per_page=200")
 	q, err := Parse(v, 50)
 	require.NoError(t, err)
 	assert.Equal(t, Query{
-		Search: "Bot", CreatorID: "abcdefghijklmnopqrstuvwxyz", Public: boolp(true), Trusted: boolp(false), DCR: boolp(true),
+		Search: "Bot", ID: "0123456789abcdefghijklmnop", CreatorID: "abcdefghijklmnopqrstuvwxyz", Public: boolp(true), Trusted: boolp(false), DCR: boolp(true),
 		Orphaned: boolp(true), Legacy: boolp(false), Usage: UsageStale, Sort: "last_used", Desc: true, Page: 3, PerPage: 200,
 	}, q)
 
@@ -40,9 +40,10 @@ func TestParseErrorsNameTheParameter(t *testing.T) {
 		"type=private":         `type must be public or confidential; got "private"`,
 		"trusted=yes":          `trusted must be true or false; got "yes"`,
 		"usage=old":            `usage must be never_used, stale or used; got "old"`,
+		"id=Build":             `id must be a client id (26 letters and digits); got "Build"`,
 		"creator_id=me":        `creator_id must be a user id (26 letters and digits); got "me"`,
 		"all=true&per_page=10": `all=true lists every app at once; leave out page and per_page`,
-		"filter=x":             `unknown parameter "filter"; the parameters are search, creator_id, type, trusted, dcr, orphaned, legacy, usage, sort, direction, page, per_page, all`,
+		"filter=x":             `unknown parameter "filter"; the parameters are search, id, creator_id, type, trusted, dcr, orphaned, legacy, usage, sort, direction, page, per_page, all`,
 	} {
 		v, _ := url.ParseQuery(query)
 		_, err := Parse(v, 50)

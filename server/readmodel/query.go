@@ -8,6 +8,7 @@ import (
 // Query is one listing request, already validated by Parse.
 type Query struct {
 	Search    string // case-insensitive substring of name, description, client id, creator username, a callback URL
+	ID        string // one app, by client id
 	CreatorID string
 	Public    *bool // true: public clients; false: confidential
 	Trusted   *bool
@@ -167,6 +168,9 @@ func conditions(b *builder, q Query, opts Options) string {
 		c = append(c, "(a.name ILIKE "+p+" OR a.description ILIKE "+p+" OR a.id ILIKE "+p+" OR a.creator_username ILIKE "+p+
 			// callback_urls is a JSON array in a varchar (model.StringArray); match each URL, not the JSON text.
 			" OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN left(a.callback_urls, 1) = '[' THEN a.callback_urls::jsonb ELSE '[]'::jsonb END) AS cb(url) WHERE cb.url ILIKE "+p+"))")
+	}
+	if q.ID != "" {
+		c = append(c, "a.id = "+b.arg(q.ID))
 	}
 	if q.CreatorID != "" {
 		c = append(c, "a.creator_id = "+b.arg(q.CreatorID))

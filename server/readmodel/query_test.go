@@ -39,6 +39,7 @@ func queries() []Query {
 		{},
 		{Search: `50%_off\'; DROP TABLE OAuthApps; --`},
 		{CreatorID: "abcdefghijklmnopqrstuvwxyz"},
+		{ID: "0123456789abcdefghijklmnop"},
 		{Public: boolp(true)},
 		{Public: boolp(false)},
 		{Trusted: boolp(true)},

@@ -47,6 +47,52 @@ export type PluginSettings = {
     default_page_size: number;
 };
 
+// The read model's listing (server/api_apps.go): apps with usage, from the database.
+export type AppUsage = {authorized_users: number; live_tokens: number; live_sessions: number; last_used: number};
+
+// never_used and stale are null when the usage figures are off.
+export type AppStates = {never_used: boolean | null; stale: boolean | null; orphaned: boolean; legacy: boolean};
+
+export type ListedApp = Omit<OAuthApp, 'client_secret'> & {
+    is_public: boolean;
+    creator_username: string;
+    legacy: boolean;
+    usage: AppUsage | null;
+    states: AppStates;
+};
+
+export type ListingSort = 'name' | 'id' | 'creator' | 'created' | 'updated' | 'type' | 'trusted' | 'dcr' | 'callbacks' | 'users' | 'tokens' | 'sessions' | 'last_used';
+
+export type ListingQuery = {
+    search?: string;
+    id?: string;
+    creator_id?: string;
+    type?: 'public' | 'confidential';
+    trusted?: boolean;
+    dcr?: boolean;
+    orphaned?: boolean;
+    legacy?: boolean;
+    usage?: 'never_used' | 'stale' | 'used';
+    sort?: ListingSort;
+    direction?: 'asc' | 'desc';
+    page?: number;
+    per_page?: number;
+    all?: boolean;
+};
+
+export type AppListing = {
+    total: number;
+    apps: ListedApp[];
+    stale_after_days: number;
+
+    // Why the usage figures are off, when they are.
+    usage_off?: string;
+};
+
+// The route answers 503 {unavailable} when it cannot read the database: the
+// caller then pages the REST API.
+export type ListingOff = {unavailable: string};
+
 type ErrorBody = {message?: string; id?: string; error?: string; error_description?: string};
 
 // A request that never got an HTTP answer (fetch itself failed: offline, DNS,
@@ -94,10 +140,37 @@ export class OAuthClient extends Client4 {
         return this.fetchStandard<PluginSettings>(`${this.getUrl()}/plugins/${pluginId}/api/v1/settings`, {method: 'get'});
     };
 
+    // The query's parameters in a fixed order (undefined ones left out).
+    listApps = async (query: ListingQuery): Promise<AppListing | ListingOff> => {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))) {
+            if (value !== undefined) {
+                params.set(key, String(value));
+            }
+        }
+        const url = `${this.getUrl()}/plugins/${pluginId}/api/v1/apps?${params}`;
+        const {response, body} = await this.fetchRaw(url, {method: 'get'});
+        const off = (body ?? {}) as Partial<ListingOff>;
+        if (response.status === 503 && typeof off.unavailable === 'string') {
+            return {unavailable: off.unavailable};
+        }
+        const listing = this.answerOrThrow<AppListing>(url, response, body);
+        if (!Array.isArray(listing?.apps)) {
+            // What Client4 says of an answer it cannot read.
+            throw new ClientError(this.getUrl(), {message: 'Received invalid response from the server.', url});
+        }
+        return listing;
+    };
+
     // Client4's doFetch takes the HTTP status from Mattermost's JSON error body.
     // These two endpoints answer in other shapes (an HTML 501 page, RFC 7591's
     // {"error": ...}), so the status comes from the response here.
     private async fetchStandard<T>(url: string, options: {method: string; body?: string}): Promise<T> {
+        const {response, body} = await this.fetchRaw(url, options);
+        return this.answerOrThrow<T>(url, response, body);
+    }
+
+    private async fetchRaw(url: string, options: {method: string; body?: string}): Promise<{response: Response; body: unknown}> {
         let response: Response;
         try {
             response = await fetch(url, this.getOptions(options));
@@ -111,6 +184,10 @@ export class OAuthClient extends Client4 {
         } catch {
             // Not JSON: keep the text for the error message.
         }
+        return {response, body};
+    }
+
+    private answerOrThrow<T>(url: string, response: Response, body: unknown): T {
         if (response.ok) {
             return body as T;
         }

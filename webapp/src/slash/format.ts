@@ -3,6 +3,7 @@ import {defineMessages, type IntlShape} from 'react-intl';
 
 import {mdCellCode, mdCode, mdText} from './markdown';
 
+import type {AppStates, AppUsage} from '../client/oauth_client';
 import {creatorLabel, date, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
 
@@ -30,6 +31,13 @@ export const FIELDS = defineMessages({
     creator: {id: 'oauth-manager.field.creator', defaultMessage: 'Creator'},
     created: {id: 'oauth-manager.field.created', defaultMessage: 'Created'},
     updated: {id: 'oauth-manager.field.updated', defaultMessage: 'Updated'},
+    users: {id: 'oauth-manager.field.users', defaultMessage: 'Users'},
+    lastUsed: {id: 'oauth-manager.field.last_used', defaultMessage: 'Last used'},
+    authorizedBy: {id: 'oauth-manager.field.authorized_by', defaultMessage: 'Authorized by'},
+    liveTokens: {id: 'oauth-manager.field.live_tokens', defaultMessage: 'Live access tokens'},
+    liveSessions: {id: 'oauth-manager.field.live_sessions', defaultMessage: 'Live OAuth sessions'},
+    state: {id: 'oauth-manager.field.state', defaultMessage: 'State'},
+    usage: {id: 'oauth-manager.field.usage', defaultMessage: 'Usage'},
 });
 
 const m = defineMessages({
@@ -39,6 +47,15 @@ const m = defineMessages({
     trustedYes: {id: 'oauth-manager.chat.app.trusted_yes', defaultMessage: '{yes} (users are not asked for consent)'},
     secretWarning: {id: 'oauth-manager.chat.secret_warning', defaultMessage: 'Copy it now and store it safely: it is shown here to you only, in this message that disappears on reload. Anyone with it can act as the app.'},
     noSecret: {id: 'oauth-manager.chat.app.no_secret', defaultMessage: 'none: a public client has no secret'},
+    creatorGone: {id: 'oauth-manager.chat.app.creator_gone', defaultMessage: '{creator} (deactivated or deleted)'},
+    never: {id: 'oauth-manager.chat.app.never_used', defaultMessage: 'never'},
+    noSession: {id: 'oauth-manager.chat.app.no_session', defaultMessage: 'no session on record'},
+    staleCell: {id: 'oauth-manager.chat.app.stale_cell', defaultMessage: '{date} (stale)'},
+    users: {id: 'oauth-manager.chat.app.users', defaultMessage: '{count, plural, one {# user} other {# users}}'},
+    neverUsed: {id: 'oauth-manager.chat.app.state_never_used', defaultMessage: 'never used'},
+    stale: {id: 'oauth-manager.chat.app.state_stale', defaultMessage: 'stale (not used for {days, plural, one {# day} other {# days}})'},
+    orphaned: {id: 'oauth-manager.chat.app.state_orphaned', defaultMessage: 'orphaned (its creator is deactivated or deleted, or it has none)'},
+    legacy: {id: 'oauth-manager.chat.app.state_legacy', defaultMessage: 'legacy (made for the Apps Framework, which Mattermost 12 removed)'},
 });
 
 export const yesNo = (intl: IntlShape, v: boolean | undefined) => intl.formatMessage(v ? m.yes : m.no);
@@ -84,19 +101,73 @@ export function appFields(intl: IntlShape, app: AppSummary, usernames: Record<st
     return fields.filter((x): x is [string, string] => x !== undefined);
 }
 
-export function appsTable(intl: IntlShape, apps: AppSummary[], usernames: Record<string, string>, me: string): string {
-    const headers = [FIELDS.name, FIELDS.clientId, FIELDS.type, FIELDS.trusted, FIELDS.dcr, FIELDS.creator, FIELDS.callbacks, FIELDS.created];
+// The read model's usage of an app, when it came with it.
+export type UsageView = {usage: AppUsage; states: AppStates; staleAfterDays: number};
+
+export function usageOf(app: AppSummary, staleAfterDays: number): UsageView | undefined {
+    return app.usage && app.states ? {usage: app.usage, states: app.states, staleAfterDays} : undefined;
+}
+
+// The last-used cell: a day, "never", or the day marked stale.
+function lastUsedCell(intl: IntlShape, {usage, states}: UsageView): string {
+    if (states.never_used) {
+        return intl.formatMessage(m.never);
+    }
+    const day = usage.last_used ? date(usage.last_used).slice(0, 10) : '—';
+    return states.stale ? intl.formatMessage(m.staleCell, {date: day}) : day;
+}
+
+// The usage rows of `show`, or one row saying why there are none.
+export function usageFields(intl: IntlShape, view: UsageView | undefined, unavailable: string): Array<[string, string]> {
+    const f = (d: typeof FIELDS.name) => intl.formatMessage(d);
+    if (!view) {
+        return [[f(FIELDS.usage), unavailable]];
+    }
+    const {usage, states} = view;
+    let lastUsed = usage.last_used ? date(usage.last_used) : intl.formatMessage(m.noSession);
+    if (states.never_used) {
+        lastUsed = intl.formatMessage(m.never);
+    }
+    const flags = [
+        states.never_used ? intl.formatMessage(m.neverUsed) : '',
+        states.stale ? intl.formatMessage(m.stale, {days: view.staleAfterDays}) : '',
+        states.orphaned ? intl.formatMessage(m.orphaned) : '',
+        states.legacy ? intl.formatMessage(m.legacy) : '',
+    ].filter(Boolean);
+    const fields: Array<[string, string]> = [
+        [f(FIELDS.authorizedBy), intl.formatMessage(m.users, {count: usage.authorized_users})],
+        [f(FIELDS.liveTokens), String(usage.live_tokens)],
+        [f(FIELDS.liveSessions), String(usage.live_sessions)],
+        [f(FIELDS.lastUsed), lastUsed],
+    ];
+    return flags.length ? [...fields, [f(FIELDS.state), flags.join('; ')]] : fields;
+}
+
+// With `staleAfterDays` (usage figures on), the table has users and last-used columns.
+export function appsTable(intl: IntlShape, apps: AppSummary[], usernames: Record<string, string>, me: string, staleAfterDays?: number): string {
+    const withUsage = staleAfterDays !== undefined;
+    const headers = [FIELDS.name, FIELDS.clientId, FIELDS.type, FIELDS.trusted, FIELDS.dcr, FIELDS.creator, FIELDS.callbacks,
+        ...(withUsage ? [FIELDS.users, FIELDS.lastUsed] : []), FIELDS.created];
     return table(
         headers.map((d) => intl.formatMessage(d)),
-        apps.map((a) => [
-            md(a.name),
-            cellCode(a.id),
-            typeLabel(intl, a),
-            yesNo(intl, a.is_trusted),
-            yesNo(intl, a.is_dynamically_registered),
-            creatorName(intl, a, usernames, me),
-            a.callback_urls.map((u) => md(u)).join(', '),
-            date(a.create_at).slice(0, 10),
-        ]),
+        apps.map((a) => {
+            const view = withUsage ? usageOf(a, staleAfterDays) : undefined;
+            let creator = creatorName(intl, a, usernames, me);
+            if (a.states?.orphaned && a.creator_id) {
+                creator = intl.formatMessage(m.creatorGone, {creator});
+            }
+            return [
+                md(a.name),
+                cellCode(a.id),
+                typeLabel(intl, a),
+                yesNo(intl, a.is_trusted),
+                yesNo(intl, a.is_dynamically_registered),
+                creator,
+                a.callback_urls.map((u) => md(u)).join(', '),
+                ...(view ? [String(view.usage.authorized_users), lastUsedCell(intl, view)] : []),
+                ...(withUsage && !view ? ['—', '—'] : []),
+                date(a.create_at).slice(0, 10),
+            ];
+        }),
     );
 }

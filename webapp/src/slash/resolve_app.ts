@@ -9,7 +9,7 @@ import {describeErrorMd} from './markdown';
 
 import {toApiError} from '../store/errors';
 import {selectPluginState} from '../store/selectors';
-import {fetchAllApps, fetchApp} from '../store/slice';
+import {fetchApp, fetchListing} from '../store/slice';
 import type {AppSummary} from '../store/slice';
 
 const m = defineMessages({
@@ -64,9 +64,11 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
             return {app};
         }
     }
-    let all;
+
+    // The read model's search narrows the listing to apps whose text contains the name.
+    let found;
     try {
-        all = await dispatch(fetchAllApps()).unwrap();
+        found = await dispatch(fetchListing({search: ref, all: true})).unwrap();
     } catch (err) {
         const apiError = toApiError(err);
         if (apiError.status_code === 403) {
@@ -74,7 +76,7 @@ export async function resolveApp(ctx: VerbContext, ref: string, action: string):
         }
         return {failure: describeErrorMd(ctx.intl, apiError, action)};
     }
-    const matches = all.apps.filter((a) => a.name === ref);
+    const matches = found.apps.filter((a) => a.name === ref);
     if (matches.length === 0) {
         const failure = looksLikeId(ref) ? ctx.intl.formatMessage(m.noId, {action, id: code(ref)}) : ctx.intl.formatMessage(m.noName, {action, name: md(ref)});
         return {failure};

@@ -3,9 +3,9 @@
 // searchable text is built once per app and usernames map (WeakMaps keyed by
 // both objects, which the slice replaces when they change), so a keystroke over
 // 10,000 apps is one substring scan.
-import type {AppSummary} from './slice';
+import type {AppSummary} from './summary';
 
-export type SortKey = 'name' | 'id' | 'type' | 'trusted' | 'dcr' | 'creator' | 'callbacks' | 'created';
+export type SortKey = 'name' | 'id' | 'type' | 'trusted' | 'dcr' | 'creator' | 'callbacks' | 'created' | 'updated';
 export type SortDir = 'asc' | 'desc';
 export type TriState = 'any' | 'yes' | 'no';
 
@@ -59,6 +59,7 @@ function sortValue(a: AppSummary, key: SortKey, usernames: Record<string, string
     case 'creator': return (usernames[a.creator_id] ?? a.creator_id).toLowerCase();
     case 'callbacks': return (a.callback_urls[0] ?? '').toLowerCase();
     case 'created': return a.create_at;
+    case 'updated': return a.update_at;
     }
     return 0;
 }

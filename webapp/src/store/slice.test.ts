@@ -2,8 +2,9 @@ import {configureStore} from '@reduxjs/toolkit';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import {listAllApps} from './listing';
 import {selectApps, selectMetadata, selectRequest, stateKey} from './selectors';
-import {createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, listAllApps, reducer, toSummary, updateApp} from './slice';
+import {createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, reducer, toSummary, updateApp} from './slice';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';

@@ -9,15 +9,18 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {toApiError} from './errors';
 import type {ApiError} from './errors';
+import {listAllApps, MAX_PER_PAGE, readListing} from './listing';
+import type {ListingAnswer} from './listing';
 import {defaultQuery} from './query';
 import type {AppQuery} from './query';
+import {toSummary} from './summary';
+import type {AppSummary} from './summary';
 
 import {getClient} from '../client/oauth_client';
-import type {ClientRegistrationRequest, ClientRegistrationResponse, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
+import type {ClientRegistrationRequest, ClientRegistrationResponse, ListingQuery, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
 
-// is_public is undefined when only public information was read (the secret
-// is blanked there, so a blank secret proves nothing).
-export type AppSummary = Omit<OAuthApp, 'client_secret'> & {is_public?: boolean};
+export type {AppSummary} from './summary';
+export {toSummary} from './summary';
 
 export type RequestStatus = 'idle' | 'pending' | 'succeeded' | 'failed';
 
@@ -138,21 +141,6 @@ export const initialState: OAuthManagerState = {
     ui: {query: defaultQuery, page: 0, form: null, confirm: null, notice: ''},
 };
 
-// Public clients are those without a secret; the server keeps no other flag.
-// A sanitized app (public information, a user's authorized list) has its
-// secret blanked: its type stays unknown.
-export function toSummary(app: OAuthApp, {sanitized = false} = {}): AppSummary {
-    const {client_secret: secret, ...rest} = app;
-    if (sanitized) {
-        const known: AppSummary = {...rest};
-        delete known.is_public;
-        return known;
-    }
-    return {...rest, is_public: rest.is_public ?? !secret};
-}
-
-export const MAX_PER_PAGE = 200;
-
 // Every thunk rejects with a plain ApiError carrying the server's words.
 function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, arg: Arg) => Promise<Result>) {
     return createAsyncThunk<Result, Arg, {rejectValue: ApiError}>(`oauthManager/${name}`, async (arg, {rejectWithValue}) => {
@@ -164,49 +152,8 @@ function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, 
     });
 }
 
-export type AllAppsResult = {apps: AppSummary[]; complete: boolean; passes: number};
-
-const sameIds = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
-
-// The list query has no ORDER BY, so an app updated while pages are fetched can
-// move between pages: one pass may both repeat and miss apps, and an app
-// deleted meanwhile is in early passes only. Passes are repeated until two in a
-// row find the same ids; only the last pass is kept, so nothing it did not see
-// comes back. Pages of a pass are fetched `concurrency` at a time.
-export async function listAllApps(
-    getPage: (page: number, perPage: number) => Promise<OAuthApp[]>,
-    {perPage = MAX_PER_PAGE, concurrency = 4, maxPasses = 4} = {},
-): Promise<AllAppsResult> {
-    let previous: Set<string> | undefined;
-    let apps: AppSummary[] = [];
-    for (let pass = 1; pass <= maxPasses; pass++) {
-        const byId = new Map<string, AppSummary>();
-        let done = false;
-        for (let first = 0; !done; first += concurrency) {
-            const window = Array.from({length: concurrency}, (_, i) => first + i);
-            // eslint-disable-next-line no-await-in-loop
-            const results = await Promise.all(window.map((p) => getPage(p, perPage)));
-            for (const page of results) {
-                for (const app of page) {
-                    byId.set(app.id, toSummary(app));
-                }
-                if (page.length < perPage) {
-                    done = true;
-                }
-            }
-        }
-        apps = [...byId.values()];
-        const ids = new Set(byId.keys());
-        if (previous && sameIds(previous, ids)) {
-            return {apps, complete: true, passes: pass};
-        }
-        previous = ids;
-    }
-    return {apps, complete: false, passes: maxPasses};
-}
-
-export const fetchAppsPage = apiThunk('fetchAppsPage', async (client, {page, perPage}: {page: number; perPage: number}) =>
-    (await client.getOAuthApps(page, perPage)).map((app) => toSummary(app)));
+// A page, a search or every app from the read model (REST paging when it is off).
+export const fetchListing = apiThunk<ListingAnswer, ListingQuery>('fetchListing', (client, query) => readListing(client, query));
 
 export const fetchAllApps = apiThunk('fetchAllApps', (client) =>
     listAllApps((page, perPage) => client.getOAuthApps(page, perPage)));
@@ -345,7 +292,24 @@ function storeRead(state: OAuthManagerState, app: OAuthApp, action: Meta, {sanit
     }
 }
 
-const READS = ['fetchAppsPage', 'fetchAllApps', 'fetchApp', 'fetchAppInfo'];
+// Apps a partial listing (a page, a search) read: kept unless written since.
+function mergeListed(state: OAuthManagerState, apps: AppSummary[], action: Meta) {
+    const {writeSeq} = readStart(state, action);
+    for (const app of apps) {
+        if (!writtenSince(state, app.id, writeSeq)) {
+            state.apps.byId[app.id] = app;
+        }
+    }
+}
+
+// A listing of every app the caller can manage, with no filter: it replaces the slice's listing.
+const FILTERS: Array<keyof ListingQuery> = ['search', 'id', 'creator_id', 'type', 'trusted', 'dcr', 'orphaned', 'legacy', 'usage'];
+
+function isEverything(q: ListingQuery): boolean {
+    return Boolean(q.all) && FILTERS.every((key) => q[key] === undefined);
+}
+
+const READS = ['fetchListing', 'fetchAllApps', 'fetchApp', 'fetchAppInfo'];
 
 const slice = createSlice({
     name: 'oauthManager',
@@ -394,9 +358,12 @@ const slice = createSlice({
     },
     extraReducers: (builder) => {
         builder.
-            addCase(fetchAppsPage.fulfilled, (state, action) => {
-                if (replaceListing(state, action.payload, action)) {
-                    state.listing = {completeAt: 0};
+            addCase(fetchListing.fulfilled, (state, action) => {
+                const answer = action.payload;
+                if (!isEverything(action.meta.arg)) {
+                    mergeListed(state, answer.apps, action);
+                } else if (replaceListing(state, answer.apps, action)) {
+                    state.listing = {completeAt: answer.source === 'rest' && !answer.complete ? 0 : Date.now()};
                 }
             }).
             addCase(fetchAllApps.fulfilled, (state, action) => {

@@ -1,22 +1,26 @@
 // Read-only verbs: list, show, info.
 import {defineMessages} from 'react-intl';
 
+import type {ListingQuery} from '../../client/oauth_client';
 import type {FlagValue} from '../../grammar/parse';
 import {toApiError} from '../../store/errors';
+import type {ListingAnswer} from '../../store/listing';
 import {ACTIONS} from '../../store/messages';
-import {defaultQuery, filterApps} from '../../store/query';
-import type {AppQuery} from '../../store/query';
-import {fetchAllApps, fetchAppInfo, fetchAppsPage, toSummary} from '../../store/slice';
+import {fetchAppInfo, fetchListing, toSummary} from '../../store/slice';
 import type {AppSummary} from '../../store/slice';
 import {currentUserId, post, settings, usernames} from '../context';
 import type {VerbContext, VerbHandler} from '../context';
-import {appFields, appsTable, code, fieldList, MASK, md, noSecret} from '../format';
+import {appFields, appsTable, code, fieldList, MASK, md, noSecret, usageFields, usageOf} from '../format';
 import {describeErrorMd} from '../markdown';
 import {looksLikeId, resolveApp} from '../resolve_app';
 
 const m = defineMessages({
     incomplete: {id: 'oauth-manager.chat.list.incomplete', defaultMessage: 'Apps kept changing while they were read: this list may be incomplete. Run the command again.'},
-    more: {id: 'oauth-manager.chat.list.more', defaultMessage: 'More apps may follow: {next}, or {all}.'},
+    more: {id: 'oauth-manager.chat.list.more', defaultMessage: '{count, plural, one {# more app} other {# more apps}}: run the command again with {next} for the next page, or with {all} for every app.'},
+    restFallback: {id: 'oauth-manager.chat.list.rest_fallback', defaultMessage: 'Listed through the REST API, without usage figures, because the plugin cannot read the app list from the database: {reason}.'},
+    usageOff: {id: 'oauth-manager.chat.list.usage_off', defaultMessage: 'Usage figures are off: {reason}.'},
+    needsDatabase: {id: 'oauth-manager.chat.list.needs_database', defaultMessage: 'Could not list apps: the usage and orphaned filters need the plugin\'s database read model, which is off: {reason}. The other filters still work.'},
+    usageUnavailable: {id: 'oauth-manager.chat.show.usage_unavailable', defaultMessage: 'not available: {reason}'},
     noMatch: {id: 'oauth-manager.chat.list.no_match', defaultMessage: 'No OAuth app you can manage matches these filters.'},
     emptyPage: {id: 'oauth-manager.chat.list.empty_page', defaultMessage: 'Page {page} is empty.'},
     none: {id: 'oauth-manager.chat.list.none', defaultMessage: 'You have no OAuth apps to manage yet. Create one with `/oauth create --name NAME --homepage URL --callback URL`.'},
@@ -24,7 +28,6 @@ const m = defineMessages({
     countAll: {id: 'oauth-manager.chat.list.count', defaultMessage: '**{total, plural, one {{total} app} other {{total} apps}}**'},
     countMatching: {id: 'oauth-manager.chat.list.count_matching', defaultMessage: '**{total, plural, one {{total} app} other {{total} apps}}** matching'},
     pageOf: {id: 'oauth-manager.chat.list.page', defaultMessage: '{heading}, page {page} ({perPage} per page)'},
-    title: {id: 'oauth-manager.chat.list.title', defaultMessage: '**OAuth apps**'},
     secretMasked: {id: 'oauth-manager.chat.show.secret_masked', defaultMessage: '{mask} (add `--reveal` to see it, to you only)'},
     secretUnchecked: {id: 'oauth-manager.chat.show.secret_unchecked', defaultMessage: '{mask} (not revealed: whether secrets may be shown in chat could not be checked) {why}'},
     secretOff: {id: 'oauth-manager.chat.show.secret_off', defaultMessage: '{mask} (revealing secrets in chat is turned off in the plugin\'s settings; an admin can see it in System Console > Plugins > OAuth Apps Manager)'},
@@ -37,40 +40,49 @@ const m = defineMessages({
 // A post holds about 16,000 characters: longer listings are cut here.
 export const MAX_ROWS = 200;
 
-const FILTER_FLAGS = ['mine', 'trusted', 'untrusted', 'public', 'confidential', 'dcr', 'filter'];
+const FILTER_FLAGS = ['mine', 'trusted', 'untrusted', 'public', 'confidential', 'dcr', 'never-used', 'stale', 'orphaned', 'legacy', 'filter'];
 
-// The list flags as a console query, so chat and console filter alike.
-function queryOf(flags: Record<string, FlagValue>, me: string): AppQuery {
-    let type: AppQuery['type'] = 'any';
-    if (flags.public) {
-        type = 'public';
-    } else if (flags.confidential) {
-        type = 'confidential';
+// The list flags as a read-model query (the route's parameters), by name.
+export function listingQueryOf(flags: Record<string, FlagValue>, me: string, page: number, perPage: number): ListingQuery {
+    const q: ListingQuery = {};
+    if (typeof flags.filter === 'string' && flags.filter.trim()) {
+        q.search = flags.filter.trim();
     }
-    let trusted: AppQuery['trusted'] = 'any';
-    if (flags.trusted) {
-        trusted = 'yes';
-    } else if (flags.untrusted) {
-        trusted = 'no';
+    if (flags.mine) {
+        q.creator_id = me;
     }
-    return {
-        ...defaultQuery,
-        search: typeof flags.filter === 'string' ? flags.filter : '',
-        creator: flags.mine ? me : '',
-        type,
-        trusted,
-        dcr: flags.dcr ? 'yes' : 'any',
-    };
+    if (flags.public || flags.confidential) {
+        q.type = flags.public ? 'public' : 'confidential';
+    }
+    if (flags.trusted || flags.untrusted) {
+        q.trusted = Boolean(flags.trusted);
+    }
+    if (flags.dcr) {
+        q.dcr = true;
+    }
+    if (flags['never-used'] || flags.stale) {
+        q.usage = flags.stale ? 'stale' : 'never_used';
+    }
+    if (flags.orphaned) {
+        q.orphaned = true;
+    }
+    if (flags.legacy) {
+        q.legacy = true;
+    }
+    if (flags.all) {
+        q.all = true;
+    } else {
+        q.page = page;
+        q.per_page = perPage;
+    }
+    return q;
 }
-
-const NO_USERNAMES: Record<string, string> = {};
 
 // plugin.json's default, used when the settings cannot be read.
 const DEFAULT_PAGE_SIZE = 50;
 
 export const list: VerbHandler = async (ctx) => {
     const {flags} = ctx.parsed;
-    const {dispatch} = ctx.store;
     const {intl} = ctx;
     const read = await settings(ctx);
     const configuredPageSize = 'unreadable' in read ? DEFAULT_PAGE_SIZE : read.default_page_size;
@@ -79,53 +91,77 @@ export const list: VerbHandler = async (ctx) => {
     const filtered = FILTER_FLAGS.some((f) => f in flags);
     const paged = 'page' in flags || 'per-page' in flags;
 
-    let apps: AppSummary[];
-    let notes: string[] = [];
-    let total: number;
+    let answer: ListingAnswer;
     try {
-        if (flags.all || filtered) {
-            // Filters apply to every app, so every page is read.
-            const result = await dispatch(fetchAllApps()).unwrap();
-            const matching = filterApps(result.apps, queryOf(flags, currentUserId(ctx)), NO_USERNAMES);
-            total = matching.length;
-            apps = paged ? matching.slice(page * perPage, (page + 1) * perPage) : matching;
-            if (!result.complete) {
-                notes.push(intl.formatMessage(m.incomplete));
-            }
-        } else {
-            apps = await dispatch(fetchAppsPage({page, perPage})).unwrap();
-            total = apps.length;
-            if (apps.length === perPage) {
-                const next = `\`/oauth list --page ${page + 1}${'per-page' in flags ? ` --per-page ${perPage}` : ''}\``;
-                notes.push(intl.formatMessage(m.more, {next, all: '`/oauth list --all`'}));
-            }
-        }
+        answer = await ctx.store.dispatch(fetchListing(listingQueryOf(flags, currentUserId(ctx), page, perPage))).unwrap();
     } catch (err) {
         return post(describeErrorMd(intl, toApiError(err), intl.formatMessage(ACTIONS.listApps)));
     }
-
+    const notes: string[] = [];
+    let staleAfterDays: number | undefined;
+    if (answer.source === 'rest') {
+        if (answer.needsDatabase) {
+            return post(intl.formatMessage(m.needsDatabase, {reason: md(answer.unavailable)}));
+        }
+        notes.push(intl.formatMessage(m.restFallback, {reason: md(answer.unavailable)}));
+        if (!answer.complete) {
+            notes.push(intl.formatMessage(m.incomplete));
+        }
+    } else if (answer.usageOff) {
+        notes.push(intl.formatMessage(m.usageOff, {reason: md(answer.usageOff)}));
+    } else {
+        staleAfterDays = answer.staleAfterDays;
+    }
+    const {apps, total} = answer;
     if (apps.length === 0) {
         if (filtered || page > 0) {
-            return post(filtered ? intl.formatMessage(m.noMatch) : intl.formatMessage(m.emptyPage, {page}));
+            return post(filtered && total === 0 ? intl.formatMessage(m.noMatch) : intl.formatMessage(m.emptyPage, {page}));
         }
         return post(intl.formatMessage(m.none));
     }
+    if (!flags.all && (page + 1) * perPage < total) {
+        notes.unshift(intl.formatMessage(m.more, {count: total - (page * perPage) - apps.length, next: `\`--page ${page + 1}\``, all: '`--all`'}));
+    }
     const shown = apps.slice(0, MAX_ROWS);
     if (apps.length > MAX_ROWS) {
-        notes = [intl.formatMessage(m.firstRows, {shown: MAX_ROWS, total: apps.length}), ...notes];
+        notes.unshift(intl.formatMessage(m.firstRows, {shown: MAX_ROWS, total: apps.length}));
     }
-    const names = await usernames(ctx, shown.map((a) => a.creator_id));
-    let heading: string;
-    if (flags.all || filtered) {
-        heading = intl.formatMessage(filtered ? m.countMatching : m.countAll, {total});
-        if (paged) {
-            heading = intl.formatMessage(m.pageOf, {heading, page, perPage});
-        }
-    } else {
-        heading = intl.formatMessage(m.pageOf, {heading: intl.formatMessage(m.title), page, perPage});
+    const names = answer.source === 'database' ? namesFromListing(shown) : await usernames(ctx, shown.map((a) => a.creator_id));
+    let heading = intl.formatMessage(filtered ? m.countMatching : m.countAll, {total});
+    if (!flags.all && (paged || total > apps.length)) {
+        heading = intl.formatMessage(m.pageOf, {heading, page, perPage});
     }
-    return post([heading, '', appsTable(intl, shown, names, currentUserId(ctx)), ...(notes.length ? ['', ...notes] : [])].join('\n'));
+    return post([heading, '', appsTable(intl, shown, names, currentUserId(ctx), staleAfterDays), ...(notes.length ? ['', ...notes] : [])].join('\n'));
 };
+
+// The read model names each creator: no user lookup needed.
+function namesFromListing(apps: AppSummary[]): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const a of apps) {
+        if (a.creator_id && a.creator_username) {
+            names[a.creator_id] = a.creator_username;
+        }
+    }
+    return names;
+}
+
+// The app's usage from the read model, or why it is not shown.
+async function usageFor(ctx: VerbContext, appId: string): Promise<Array<[string, string]>> {
+    const {intl} = ctx;
+    try {
+        const answer = await ctx.store.dispatch(fetchListing({id: appId, per_page: 1})).unwrap();
+        if (answer.source === 'rest') {
+            return usageFields(intl, undefined, intl.formatMessage(m.usageUnavailable, {reason: md(answer.unavailable)}));
+        }
+        if (answer.usageOff) {
+            return usageFields(intl, undefined, intl.formatMessage(m.usageUnavailable, {reason: md(answer.usageOff)}));
+        }
+        const view = answer.apps[0] && usageOf(answer.apps[0], answer.staleAfterDays);
+        return view ? usageFields(intl, view, '') : [];
+    } catch (err) {
+        return usageFields(intl, undefined, intl.formatMessage(m.usageUnavailable, {reason: md(toApiError(err).message)}));
+    }
+}
 
 export const show: VerbHandler = async (ctx) => {
     const {intl} = ctx;
@@ -151,7 +187,8 @@ export const show: VerbHandler = async (ctx) => {
             secretLine = intl.formatMessage(m.secretOff, {mask: MASK});
         }
     }
-    return post(fieldList(intl.formatMessage(m.showTitle, {name: md(app.name)}), appFields(intl, summary, names, currentUserId(ctx), secretLine)) + footer);
+    const fields = [...appFields(intl, summary, names, currentUserId(ctx), secretLine), ...await usageFor(ctx, app.id)];
+    return post(fieldList(intl.formatMessage(m.showTitle, {name: md(app.name)}), fields) + footer);
 };
 
 async function infoOf(ctx: VerbContext, ref: string) {

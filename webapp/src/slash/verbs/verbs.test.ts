@@ -5,6 +5,7 @@ import {configureStore} from '@reduxjs/toolkit';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {OAuthClient, setClient} from '../../client/oauth_client';
+import type {ListingQuery} from '../../client/oauth_client';
 import {stateKey} from '../../store/selectors';
 import {reducer} from '../../store/slice';
 import type {HostStore} from '../../types/host';
@@ -57,7 +58,20 @@ function run(command: string, client: Record<string, unknown>) {
     return hook(command, {channel_id: 'c', team_id: 't'}).then((result) => ({result, text: posts.join('\n')}));
 }
 
-const listing = {getOAuthApps: jest.fn(async (page: number) => (page === 0 ? apps : []))};
+// The plugin's listing route, as the server answers it: name order, `search`
+// over names, every app or a page.
+function route(all: OAuthApp[]) {
+    return jest.fn(async (q: ListingQuery) => {
+        const hits = all.filter((a) => !q.search || a.name.toLowerCase().includes(q.search.toLowerCase())).
+            sort((x, y) => x.name.localeCompare(y.name) || x.id.localeCompare(y.id));
+        const page = q.all ? hits : hits.slice((q.page ?? 0) * (q.per_page ?? 50), ((q.page ?? 0) + 1) * (q.per_page ?? 50));
+        const listed = page.map(({client_secret: secret, ...a}) => ({...a, is_public: !secret, creator_username: '', legacy: false, usage: null, states: {never_used: null, stale: null, orphaned: false, legacy: false}}));
+        return {total: hits.length, apps: listed, stale_after_days: 90, usage_off: 'not in this test'};
+    });
+}
+
+// The route says it cannot read the database: the verbs page the REST API.
+const listing = {getOAuthApps: jest.fn(async (page: number) => (page === 0 ? apps : [])), listApps: async () => ({unavailable: 'this test has no database'})};
 
 test('an ambiguous name lists the candidates and changes nothing', async () => {
     const deleteOAuthApp = jest.fn();
@@ -93,8 +107,8 @@ test.each([
     [501, 'the OAuth 2.0 service provider is turned off on this server. An admin can turn it on in System Console > Integrations > Integration Management > Enable OAuth 2.0 Service Provider'],
     [401, 'your session has expired. Sign in again and retry.'],
 ])('list failing with %s is explained in plain words, keeping the server message', async (status, words) => {
-    const getOAuthApps = jest.fn().mockRejectedValue(Object.assign(new Error('Failed to fetch'), {status_code: status}));
-    const {result, text} = await run('/oauth list', {getOAuthApps});
+    const listApps = jest.fn().mockRejectedValue(Object.assign(new Error('Failed to fetch'), {status_code: status}));
+    const {result, text} = await run('/oauth list', {listApps});
     expect(result).toEqual({});
     expect(text).toContain(words);
     expect(text).toContain('Failed to fetch');
@@ -113,7 +127,7 @@ describe('a failure without an HTTP answer: network, unreadable answer, or our o
     test('fetch failing (offline) says the server could not be reached', async () => {
         (globalThis as {fetch?: unknown}).fetch = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
         const client = realClient();
-        const {text} = await run('/oauth list', {getOAuthApps: client.getOAuthApps});
+        const {text} = await run('/oauth list', {listApps: client.listApps});
         expect(text).toContain('Could not list the OAuth apps: the Mattermost server could not be reached (Failed to fetch). Check the connection and try again.');
     });
 
@@ -125,15 +139,16 @@ describe('a failure without an HTTP answer: network, unreadable answer, or our o
             json: async () => {
                 throw new SyntaxError('Unexpected token <');
             },
+            text: async () => '<html>',
         });
         const client = realClient();
-        const {text} = await run('/oauth list', {getOAuthApps: client.getOAuthApps});
+        const {text} = await run('/oauth list', {listApps: client.listApps});
         expect(text).toContain("the server's answer could not be read (Received invalid response from the server\\.)");
     });
 
     test('a defect in the plugin is called one, not a connection problem', async () => {
         const getOAuthApps = jest.fn(async () => [{id: 'x'.repeat(26)}]);
-        const {text} = await run('/oauth list --all', {getOAuthApps});
+        const {text} = await run('/oauth list --all', {getOAuthApps, listApps: listing.listApps});
         expect(text).toContain('OAuth Apps Manager hit an unexpected error');
         expect(text).not.toContain('could not be reached');
     });
@@ -184,41 +199,40 @@ describe('a name is looked up in a listing of the last seconds', () => {
         jest.useRealTimers();
     });
 
-    test('a second command by name within seconds reads no listing again', async () => {
-        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
-        const getOAuthApp = jest.fn(async (id: string) => apps.find((a) => a.id === id));
-        const hook = hookWith({getOAuthApps, getOAuthApp});
-        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
-        const listed = getOAuthApps.mock.calls.length;
-        expect(listed).toBeGreaterThan(0);
+    const byId = (id: string) => apps.find((a) => a.id === id);
+    const searched = (listApps: jest.Mock) => listApps.mock.calls.filter(([q]) => q.search !== undefined).length;
+
+    test('after /oauth list --all, a command by name within seconds reads no listing again', async () => {
+        const listApps = route(apps);
+        const getOAuthApp = jest.fn(async (id: string) => byId(id));
+        const hook = hookWith({listApps, getOAuthApp});
+        await hook('/oauth list --all', {channel_id: 'c', team_id: 't'});
         await hook('/oauth delete Solo', {channel_id: 'c', team_id: 't'});
-        expect(getOAuthApps.mock.calls.length).toBe(listed);
+        expect(searched(listApps)).toBe(0);
         expect(getOAuthApp).toHaveBeenLastCalledWith(apps[2].id);
     });
 
-    test('an app renamed since the listing is not acted on: the listing is read again', async () => {
-        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
+    test('an app renamed since the listing is not acted on: the name is searched', async () => {
+        const listApps = route(apps);
         let renamed = false;
         const getOAuthApp = jest.fn(async (id: string) => {
-            const found = apps.find((a) => a.id === id)!;
+            const found = byId(id)!;
             return renamed && found.name === 'Solo' ? {...found, name: 'Solo2'} : found;
         });
-        const hook = hookWith({getOAuthApps, getOAuthApp});
-        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
-        const listed = getOAuthApps.mock.calls.length;
+        const hook = hookWith({listApps, getOAuthApp});
+        await hook('/oauth list --all', {channel_id: 'c', team_id: 't'});
         renamed = true;
         await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
-        expect(getOAuthApps.mock.calls.length).toBeGreaterThan(listed);
+        expect(searched(listApps)).toBe(1);
     });
 
-    test('a listing older than the window is read again', async () => {
+    test('a listing older than the window is not used', async () => {
         jest.useFakeTimers({now: 1_000_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask']});
-        const getOAuthApps = jest.fn(async (page: number) => (page === 0 ? apps : []));
-        const hook = hookWith({getOAuthApps, getOAuthApp: async (id: string) => apps.find((a) => a.id === id)});
-        await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
-        const listed = getOAuthApps.mock.calls.length;
+        const listApps = route(apps);
+        const hook = hookWith({listApps, getOAuthApp: async (id: string) => byId(id)});
+        await hook('/oauth list --all', {channel_id: 'c', team_id: 't'});
         jest.setSystemTime(1_000_000 + FRESH_LISTING_MS + 1);
         await hook('/oauth show Solo', {channel_id: 'c', team_id: 't'});
-        expect(getOAuthApps.mock.calls.length).toBeGreaterThan(listed);
+        expect(searched(listApps)).toBe(1);
     });
 });
