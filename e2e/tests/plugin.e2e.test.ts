@@ -39,7 +39,7 @@ test('a parse error comes back with the usage line, before any request', async (
 
     // The web half's words under the message box, escaped as Markdown for a post.
     expect(response.text).toBe(mdText(formatParseError(parse('/oauth list --bogus').error!)));
-    expect(response.text).toBe('/oauth list has no option "\\-\\-bogus"\\. Usage&#58; /oauth list \\[\\-\\-mine\\] \\[\\-\\-trusted\\|\\-\\-untrusted\\] \\[\\-\\-public\\|\\-\\-confidential\\] \\[\\-\\-dcr\\] \\[\\-\\-filter TEXT\\] \\[\\-\\-page N\\] \\[\\-\\-per\\-page N\\] \\[\\-\\-all\\]');
+    expect(response.text).toBe('/oauth list has no option "\\-\\-bogus"\\. Usage&#58; /oauth list \\[\\-\\-mine\\] \\[\\-\\-trusted\\|\\-\\-untrusted\\] \\[\\-\\-public\\|\\-\\-confidential\\] \\[\\-\\-dcr\\] \\[\\-\\-never\\-used\\|\\-\\-stale\\] \\[\\-\\-orphaned\\] \\[\\-\\-legacy\\] \\[\\-\\-filter TEXT\\] \\[\\-\\-page N\\] \\[\\-\\-per\\-page N\\] \\[\\-\\-all\\]');
 });
 
 test('the server registered /oauth with autocomplete for every verb', async () => {

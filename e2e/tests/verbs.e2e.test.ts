@@ -67,9 +67,9 @@ describe('list', () => {
     test('plain is refused, as REST refuses', async () => {
         const {text} = await users.plain.run('/oauth list');
         expect(text).toMatch(DENIED);
-        expect(text).toContain('Integrations have been limited to admins only.');
+        expect(text).toContain('Listing OAuth apps needs the manage_oauth permission');
         expect(await statusOf(rest.plain.getOAuthApps(0, 10))).toBe(403);
-        expect(users.plain.state().requests.fetchAppsPage?.status).toBe('failed');
+        expect(users.plain.state().requests.fetchListing?.status).toBe('failed');
     });
 });
 
