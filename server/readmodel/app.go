@@ -42,19 +42,18 @@ type States struct {
 	Legacy    bool  `json:"legacy"`
 }
 
-// scanApp reads a row of Statement.Page: appExpressions in order, the usage
-// figures, then the window total.
-func scanApp(rows *sql.Rows, opts Options) (App, int64, error) {
+// scanApp reads a row of Statement.Page: appExpressions in order, then the
+// usage figures.
+func scanApp(rows *sql.Rows, opts Options) (App, error) {
 	var a App
 	var callbacks string
 	var orphaned bool
 	var u Usage
-	var total int64
 	err := rows.Scan(&a.ID, &a.Name, &a.Description, &a.Homepage, &a.IconURL, &callbacks, &a.CreatorID, &a.CreatorUsername,
 		&a.CreateAt, &a.UpdateAt, &a.IsTrusted, &a.IsPublic, &a.IsDynamicallyRegistered, &a.Legacy, &orphaned,
-		&u.AuthorizedUsers, &u.LiveTokens, &u.LiveSessions, &u.LastUsed, &total)
+		&u.AuthorizedUsers, &u.LiveTokens, &u.LiveSessions, &u.LastUsed)
 	if err != nil {
-		return App{}, 0, err
+		return App{}, err
 	}
 	a.CallbackURLs = parseCallbacks(callbacks)
 	a.States = States{Orphaned: orphaned, Legacy: a.Legacy}
@@ -63,7 +62,7 @@ func scanApp(rows *sql.Rows, opts Options) (App, int64, error) {
 		never, stale := DeriveUsage(u, opts)
 		a.States.NeverUsed, a.States.Stale = &never, &stale
 	}
-	return a, total, nil
+	return a, nil
 }
 
 // DeriveUsage is the usage filter's rule (query.go conditions) for one app.

@@ -3,6 +3,7 @@ package readmodel
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Query is one listing request, already validated by Parse.
@@ -79,9 +80,8 @@ func (o Options) Cutoff() int64 {
 	return o.Now - int64(o.StaleAfterDays)*24*60*60*1000
 }
 
-// Statement is a parameterized listing: Page returns the rows with a window
-// total; Count returns the total alone, for a page past the end. CountArgs
-// is a prefix of Args.
+// Statement is a parameterized listing: Page returns the rows; Count the
+// total, run in the same snapshot. CountArgs is a prefix of Args.
 type Statement struct {
 	Page      string
 	Args      []any
@@ -98,76 +98,116 @@ func (b *builder) arg(v any) string {
 
 // Build makes the listing's SQL. Every value is a parameter; the identifiers
 // and sort expressions come from this package's fixed tables only.
+//
+// When neither the order nor a filter needs usage, the page is cut from the
+// apps alone and usage is counted for the page's apps only: at 100,000 apps
+// that is a top-N sort (tens of milliseconds) instead of aggregating usage
+// for every app. Otherwise usage is aggregated for all apps first.
 func Build(q Query, scope Scope, opts Options) (Statement, error) {
-	if !opts.Usage && (q.Usage != "" || usageSorts[q.Sort]) {
+	usageOrdered := q.Usage != "" || usageSorts[q.Sort]
+	if !opts.Usage && usageOrdered {
 		return Statement{}, ErrUsageOff
 	}
 	sortExpr, ok := sortColumns[q.Sort]
 	if !ok {
 		return Statement{}, fmt.Errorf("unknown sort %q", q.Sort)
 	}
+	dir := " ASC"
+	if q.Desc {
+		dir = " DESC"
+	}
+	// The id breaks ties, so the order is total and pages neither repeat nor skip.
+	orderBy := "\nORDER BY " + sortExpr + dir + ", a.id" + dir
+	limit, offset := q.PerPage, q.Page*q.PerPage
+	if q.All {
+		limit, offset = MaxAll+1, 0 // one more than allowed, to tell "too many" from "exactly enough"
+	}
+
 	b := &builder{}
 	var sb strings.Builder
 	sb.WriteString("WITH ")
-	if opts.Usage {
-		category := b.arg(preferenceCategoryOAuthApp)
-		now := b.arg(opts.Now)
-		prop := b.arg(sessionPropOAuthAppID)
-		// ExpiresAt <= 0 means "never expires" for tokens and sessions (model.AccessData.IsExpired).
-		fmt.Fprintf(&sb, `auth AS (SELECT p.Name AS app_id, count(*) AS n FROM Preferences p WHERE p.Category = %s GROUP BY p.Name),
-tok AS (SELECT d.ClientId AS app_id, count(*) AS n FROM OAuthAccessData d WHERE d.ExpiresAt <= 0 OR d.ExpiresAt > %s GROUP BY d.ClientId),
-ses AS (SELECT s.Props ->> %s AS app_id, count(*) FILTER (WHERE s.ExpiresAt <= 0 OR s.ExpiresAt > %s) AS live, max(s.LastActivityAt) AS last_used FROM Sessions s WHERE s.IsOAuth GROUP BY 1),
-`, category, now, prop, now)
+	if usageOrdered {
+		usageCTEs(&sb, b, opts, "")
 	}
-	sb.WriteString("apps AS (SELECT ")
+	// Inlined wherever it is read, so a reader computes only the columns it uses.
+	sb.WriteString("apps AS NOT MATERIALIZED (SELECT ")
 	for i, c := range appExpressions {
 		if i > 0 {
 			sb.WriteString(", ")
 		}
 		sb.WriteString(c.expr + " AS " + c.name)
 	}
-	if opts.Usage {
-		sb.WriteString(", COALESCE(auth.n, 0) AS authorized_users, COALESCE(tok.n, 0) AS live_tokens, COALESCE(ses.live, 0) AS live_sessions, COALESCE(ses.last_used, 0) AS last_used")
-	} else {
-		sb.WriteString(", 0 AS authorized_users, 0 AS live_tokens, 0 AS live_sessions, 0 AS last_used")
+	if usageOrdered {
+		sb.WriteString(", " + usageColumnsSQL)
 	}
 	sb.WriteString("\nFROM OAuthApps o LEFT JOIN Users u ON u.Id = o.CreatorId")
-	if opts.Usage {
-		sb.WriteString(" LEFT JOIN auth ON auth.app_id = o.Id LEFT JOIN tok ON tok.app_id = o.Id LEFT JOIN ses ON ses.app_id = o.Id")
+	if usageOrdered {
+		sb.WriteString(usageJoins)
 	}
 	if scope.OwnOnly {
 		sb.WriteString(" WHERE o.CreatorId = " + b.arg(scope.CallerID))
 	}
-	sb.WriteString(")\n")
+	sb.WriteString(")")
 
 	where := conditions(b, q, opts)
-	body := sb.String()
-	count := body + "SELECT count(*) FROM apps a" + where
+	count := sb.String() + "\nSELECT count(*) FROM apps a" + where
 	countArgs := append([]any{}, b.args...)
 
-	dir := " ASC"
-	if q.Desc {
-		dir = " DESC"
+	limits := "\nLIMIT " + b.arg(limit) + " OFFSET " + b.arg(offset)
+	if usageOrdered {
+		return Statement{Page: sb.String() + "\nSELECT a.* FROM apps a" + where + orderBy + limits, Args: b.args, Count: count, CountArgs: countArgs}, nil
 	}
-	limit := q.PerPage
-	offset := q.Page * q.PerPage
-	if q.All {
-		limit, offset = MaxAll+1, 0 // one more than allowed, to tell "too many" from "exactly enough"
+	// The order is found on the sort key and id alone (a narrow top-N sort),
+	// then the page's rows are read by id.
+	sb.WriteString(",\nids AS (SELECT a.id FROM apps a" + where + orderBy + limits + "),\n")
+	sb.WriteString("page AS (SELECT a.* FROM apps a WHERE a.id IN (SELECT id FROM ids))")
+	page := sb.String() + "\nSELECT a.*, " + noUsageSQL + " FROM page a" + orderBy
+	if opts.Usage {
+		sb.WriteString(",\n")
+		usageCTEs(&sb, b, opts, "(SELECT id FROM ids)")
+		page = strings.TrimSuffix(sb.String(), ",\n") + "\nSELECT a.*, " + usageColumnsSQL + " FROM page a" + strings.ReplaceAll(usageJoins, "o.Id", "a.id") + orderBy
 	}
-	page := body + "SELECT a.*, count(*) OVER () AS total FROM apps a" + where +
-		// The id breaks ties, so the order is total and pages neither repeat nor skip.
-		"\nORDER BY " + sortExpr + dir + ", a.id" + dir +
-		"\nLIMIT " + b.arg(limit) + " OFFSET " + b.arg(offset)
 	return Statement{Page: page, Args: b.args, Count: count, CountArgs: countArgs}, nil
+}
+
+const (
+	usageColumnsSQL = "COALESCE(auth.n, 0) AS authorized_users, COALESCE(tok.n, 0) AS live_tokens, COALESCE(ses.live, 0) AS live_sessions, COALESCE(ses.last_used, 0) AS last_used"
+	noUsageSQL      = "0 AS authorized_users, 0 AS live_tokens, 0 AS live_sessions, 0 AS last_used"
+	usageJoins      = " LEFT JOIN auth ON auth.app_id = o.Id LEFT JOIN tok ON tok.app_id = o.Id LEFT JOIN ses ON ses.app_id = o.Id"
+)
+
+// usageCTEs aggregates authorizations, live tokens and OAuth sessions per app:
+// of every app, or of the apps in `only` (a subquery of ids).
+func usageCTEs(sb *strings.Builder, b *builder, opts Options, only string) {
+	category := b.arg(preferenceCategoryOAuthApp)
+	now := b.arg(opts.Now)
+	prop := b.arg(sessionPropOAuthAppID)
+	in := func(column string) string {
+		if only == "" {
+			return ""
+		}
+		return " AND " + column + " IN " + only
+	}
+	// ExpiresAt <= 0 means "never expires" for tokens and sessions (model.AccessData.IsExpired).
+	fmt.Fprintf(sb, `auth AS (SELECT p.Name AS app_id, count(*) AS n FROM Preferences p WHERE p.Category = %s%s GROUP BY p.Name),
+tok AS (SELECT d.ClientId AS app_id, count(*) AS n FROM OAuthAccessData d WHERE (d.ExpiresAt <= 0 OR d.ExpiresAt > %s)%s GROUP BY d.ClientId),
+ses AS (SELECT s.Props ->> %s AS app_id, count(*) FILTER (WHERE s.ExpiresAt <= 0 OR s.ExpiresAt > %s) AS live, max(s.LastActivityAt) AS last_used FROM Sessions s WHERE s.IsOAuth%s GROUP BY 1),
+`, category, in("p.Name"), now, in("d.ClientId"), prop, now, in("(s.Props ->> "+prop+")"))
 }
 
 func conditions(b *builder, q Query, opts Options) string {
 	var c []string
 	if q.Search != "" {
 		p := b.arg("%" + escapeLike(q.Search) + "%")
-		c = append(c, "(a.name ILIKE "+p+" OR a.description ILIKE "+p+" OR a.id ILIKE "+p+" OR a.creator_username ILIKE "+p+
-			// callback_urls is a JSON array in a varchar (model.StringArray); match each URL, not the JSON text.
-			" OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN left(a.callback_urls, 1) = '[' THEN a.callback_urls::jsonb ELSE '[]'::jsonb END) AS cb(url) WHERE cb.url ILIKE "+p+"))")
+		// callback_urls is a JSON array in a varchar (model.StringArray); match
+		// each URL, not the JSON text. Parsing it is the costly part, so when the
+		// text would appear unchanged in the JSON, only rows whose JSON contains
+		// it are parsed.
+		urls := "EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN left(a.callback_urls, 1) = '[' THEN a.callback_urls::jsonb ELSE '[]'::jsonb END) AS cb(url) WHERE cb.url ILIKE " + p + ")"
+		if sameInJSON(q.Search) {
+			urls = "(a.callback_urls ILIKE " + p + " AND " + urls + ")"
+		}
+		c = append(c, "(a.name ILIKE "+p+" OR a.description ILIKE "+p+" OR a.id ILIKE "+p+" OR a.creator_username ILIKE "+p+" OR "+urls+")")
 	}
 	if q.ID != "" {
 		c = append(c, "a.id = "+b.arg(q.ID))
@@ -198,6 +238,17 @@ func conditions(b *builder, q Query, opts Options) string {
 		return ""
 	}
 	return "\nWHERE " + strings.Join(c, " AND ")
+}
+
+// sameInJSON: encoding/json (which writes model.StringArray) leaves s as it
+// is; it escapes quotes, backslashes, control characters, <, >, & and U+2028/9.
+func sameInJSON(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == utf8.RuneError || strings.ContainsRune("\"\\<>&\u2028\u2029", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // escapeLike makes text match literally inside ILIKE (backslash is PostgreSQL's default escape).

@@ -1,6 +1,7 @@
 package readmodel
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -86,8 +87,24 @@ func TestBuildEveryCombination(t *testing.T) {
 					dir = "DESC"
 				}
 				assert.Contains(t, st.Page, "\nORDER BY "+sortColumns[q.Sort]+" "+dir+", a.id "+dir+"\nLIMIT $", name)
+				assert.True(t, strings.HasSuffix(st.Page, "ORDER BY "+sortColumns[q.Sort]+" "+dir+", a.id "+dir) || strings.HasSuffix(st.Page, "OFFSET $"+strconv.Itoa(len(st.Args))), "the answer is in order: %s", name)
 				assert.NotContains(t, st.Count, "ORDER BY", name)
-				assert.Contains(t, st.Page, "count(*) OVER () AS total", name)
+				if q.Usage == "" && !usageSorts[q.Sort] {
+					assert.NotContains(t, st.Count, "Sessions", "the total needs no usage unless the order or a filter does: %s", name)
+				}
+
+				// The plan: usage for every app only when the order or a filter needs it.
+				switch {
+				case q.Usage != "" || usageSorts[q.Sort]:
+					assert.Contains(t, st.Page, "LEFT JOIN auth ON auth.app_id = o.Id", name)
+					assert.NotContains(t, st.Page, "IN (SELECT id FROM ids)", name)
+				case usage:
+					assert.Contains(t, st.Page, "AND p.Name IN (SELECT id FROM ids)", name)
+					assert.Contains(t, st.Page, "AND d.ClientId IN (SELECT id FROM ids)", name)
+					assert.Contains(t, st.Page, "FROM page a LEFT JOIN auth ON auth.app_id = a.id", name)
+				default:
+					assert.NotContains(t, st.Page, "Sessions", name)
+				}
 
 				// No request value is spliced into the text.
 				if q.Search != "" {
@@ -106,7 +123,11 @@ func TestBuildEveryCombination(t *testing.T) {
 				assertReadOnly(t, st.Page)
 				assertNoSecret(t, st.Page)
 
-				limit, offset := st.Args[len(st.Args)-2], st.Args[len(st.Args)-1]
+				m := regexp.MustCompile(`LIMIT \$(\d+) OFFSET \$(\d+)`).FindStringSubmatch(st.Page)
+				require.NotNil(t, m, name)
+				li, _ := strconv.Atoi(m[1])
+				oi, _ := strconv.Atoi(m[2])
+				limit, offset := st.Args[li-1], st.Args[oi-1]
 				if q.All {
 					assert.Equal(t, []any{MaxAll + 1, 0}, []any{limit, offset}, name)
 				} else {
@@ -135,6 +156,14 @@ func assertNoSecret(t *testing.T, sql string) {
 func TestBuildRefusesUnknownSort(t *testing.T) {
 	_, err := Build(Query{Sort: "secret"}, Scope{}, Options{Usage: true})
 	assert.EqualError(t, err, `unknown sort "secret"`)
+}
+
+func TestSameInJSON(t *testing.T) {
+	for s, want := range map[string]bool{"svc4.example.com/cb": true, "a&b": false, "<x>": false, `q"`: false, `C:\\x`: false, "line\nbreak": false, "\u2028": false, "ünïcode": true} {
+		data, _ := json.Marshal(s)
+		assert.Equal(t, want, sameInJSON(s), s)
+		assert.Equal(t, want, string(data) == `"`+s+`"`, "encoding/json agrees for %q", s)
+	}
 }
 
 func TestEscapeLike(t *testing.T) {

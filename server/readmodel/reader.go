@@ -19,8 +19,9 @@ type Page struct {
 // ErrTooMany refuses a full listing larger than MaxAll.
 var ErrTooMany = fmt.Errorf("there are more than %d matching apps, too many for one listing; ask for pages instead", MaxAll)
 
-// List runs a statement in one read-only, repeatable-read transaction, so the
-// page and its total come from the same snapshot. It never writes.
+// List runs a statement's page and count in one read-only, repeatable-read
+// transaction, so the page and its total come from the same snapshot. It
+// never writes.
 func List(ctx context.Context, db *sql.DB, st Statement, all bool, opts Options) (Page, error) {
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
@@ -37,25 +38,21 @@ func List(ctx context.Context, db *sql.DB, st Statement, all bool, opts Options)
 	defer func() { _ = rows.Close() }()
 	page := Page{Apps: []App{}}
 	for rows.Next() {
-		a, total, scanErr := scanApp(rows, opts)
+		a, scanErr := scanApp(rows, opts)
 		if scanErr != nil {
 			return Page{}, scanErr
 		}
 		page.Apps = append(page.Apps, a)
-		page.Total = total
 	}
 	if err = rows.Err(); err != nil {
 		return Page{}, err
 	}
 	_ = rows.Close()
-	if len(page.Apps) == 0 {
-		// Past the last page the window total has no row to ride on.
-		if err = tx.QueryRowContext(ctx, st.Count, st.CountArgs...).Scan(&page.Total); err != nil {
-			return Page{}, err
-		}
-	}
 	if all && len(page.Apps) > MaxAll {
 		return Page{}, ErrTooMany
+	}
+	if err = tx.QueryRowContext(ctx, st.Count, st.CountArgs...).Scan(&page.Total); err != nil {
+		return Page{}, err
 	}
 	return page, nil
 }
