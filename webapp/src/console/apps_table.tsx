@@ -2,6 +2,8 @@ import React, {useState} from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 
 import AppIcon from './app_icon';
+import {StateBadges, UsageCells, useUsageFields} from './app_usage';
+import type {UsageView} from './app_usage';
 import {common} from './common_messages';
 import CopyButton from './copy_button';
 import {badge, cell, nowrap, wrap} from './styles';
@@ -20,6 +22,9 @@ const messages = defineMessages({
     actions: {id: 'oauth-manager.console.table.actions', defaultMessage: 'Actions'},
     trusted: {id: 'oauth-manager.console.table.trusted_badge', defaultMessage: 'Trusted'},
     dcr: {id: 'oauth-manager.console.table.dcr_badge', defaultMessage: 'DCR'},
+    users: {id: 'oauth-manager.console.table.users', defaultMessage: 'Users'},
+    usersWhy: {id: 'oauth-manager.console.table.users_why', defaultMessage: 'Users who authorized the app'},
+    lastUsed: {id: 'oauth-manager.console.table.last_used', defaultMessage: 'Last used'},
     copyId: {id: 'oauth-manager.console.table.copy_id', defaultMessage: 'Copy the client id of {name}'},
     edit: {id: 'oauth-manager.console.table.edit', defaultMessage: 'Edit'},
     editLabel: {id: 'oauth-manager.console.table.edit_label', defaultMessage: 'Edit {name}'},
@@ -71,13 +76,27 @@ type Props = RowActions & {
     sortKey: SortKey;
     sortDir: SortDir;
     onSort: (key: SortKey) => void;
+    usage: UsageView;
 };
 
-// Five columns fit the System Console's 920 px content at a 1280 px window;
-// the rest of an app is in its details row.
-const COLUMNS: Array<[SortKey, keyof typeof messages, string]> = [
-    ['name', 'name', '29%'], ['id', 'clientId', '27%'], ['creator', 'creator', '12%'], ['created', 'created', '12%'],
+type Column = {key: SortKey; label: keyof typeof messages; width: string; title?: keyof typeof messages};
+
+// Seven columns fit the System Console's 920 px content at a 1280 px window;
+// the rest of an app is in its details row. Without usage figures the
+// others take the room of Users and Last used.
+const COLUMNS: Column[] = [
+    {key: 'name', label: 'name', width: '29%'}, {key: 'id', label: 'clientId', width: '27%'},
+    {key: 'creator', label: 'creator', width: '12%'}, {key: 'created', label: 'created', width: '12%'},
 ];
+const USAGE_COLUMNS: Column[] = [
+    {key: 'name', label: 'name', width: '23%'}, {key: 'id', label: 'clientId', width: '22%'},
+    {key: 'creator', label: 'creator', width: '11%'}, {key: 'created', label: 'created', width: '10%'},
+    {key: 'users', label: 'users', width: '7%', title: 'usersWhy'}, {key: 'last_used', label: 'lastUsed', width: '11%'},
+];
+const ACTIONS_WIDTH = {plain: '20%', usage: '16%'};
+
+// The creator as the listing named them (the read model joins the username).
+const namesFor = (app: AppSummary, usernames: Record<string, string>) => (app.creator_username === undefined ? usernames : {[app.creator_id]: app.creator_username});
 
 const icon = (name: string) => (
     <i
@@ -116,9 +135,10 @@ function SecretControls({app, secrets, onReveal, onHide, copySecret}: {app: AppS
     );
 }
 
-function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSummary; id: string; usernames: Record<string, string>; currentUserId: string} & RowActions) {
+function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {app: AppSummary; id: string; usernames: Record<string, string>; currentUserId: string; usageShown: boolean} & RowActions) {
     const intl = useIntl();
     const dates = useDates();
+    const usage = useUsageFields(app);
     const t = (key: keyof typeof messages) => intl.formatMessage(messages[key]);
     const yesNo = (v: boolean | undefined) => intl.formatMessage(v ? common.yes : common.no);
     const field = (label: string, value: React.ReactNode) => (
@@ -154,9 +174,10 @@ function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSumma
                     />
                 ))}
                 {field(t('callbacks'), app.callback_urls.length ? app.callback_urls.map((u) => <div key={u}>{u}</div>) : '—')}
-                {field(t('createdBy'), creatorLabel(intl, app, usernames, currentUserId))}
+                {field(t('createdBy'), creatorLabel(intl, app, namesFor(app, usernames), currentUserId))}
                 {field(t('createdAt'), dates.time(app.create_at))}
                 {field(t('updated'), dates.time(app.update_at))}
+                {usageShown && usage.map(([label, value]) => field(label, value))}
             </dl>
             <div style={{display: 'flex', gap: 8}}>
                 {app.is_public !== true && (
@@ -178,11 +199,12 @@ function Details({app, id, usernames, currentUserId, ...actions}: {app: AppSumma
     );
 }
 
-export default function AppsTable({apps, usernames, currentUserId, sortKey, sortDir, onSort, ...actions}: Props) {
+export default function AppsTable({apps, usernames, currentUserId, sortKey, sortDir, onSort, usage, ...actions}: Props) {
     const intl = useIntl();
     const dates = useDates();
     const [open, setOpen] = useState<Record<string, boolean>>({});
     const toggle = (id: string) => setOpen((o) => ({...o, [id]: !o[id]}));
+    const columns = usage.shown ? USAGE_COLUMNS : COLUMNS;
     return (
         <table
             aria-label={intl.formatMessage(messages.table)}
@@ -191,7 +213,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
         >
             <thead>
                 <tr>
-                    {COLUMNS.map(([key, label, width]) => {
+                    {columns.map(({key, label, width, title}) => {
                         const active = key === sortKey;
                         let ariaSort: 'ascending' | 'descending' | 'none' = 'none';
                         if (active) {
@@ -208,6 +230,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                     type='button'
                                     className='btn btn-link'
                                     onClick={() => onSort(key)}
+                                    title={title && intl.formatMessage(messages[title])}
                                     style={{fontWeight: 600, padding: 0, color: 'inherit'}}
                                 >
                                     {intl.formatMessage(messages[label])}{active && (sortDir === 'asc' ? ' ▲' : ' ▼')}
@@ -217,7 +240,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                     })}
                     <th
                         scope='col'
-                        style={{...cell, width: '20%'}}
+                        style={{...cell, width: usage.shown ? ACTIONS_WIDTH.usage : ACTIONS_WIDTH.plain}}
                     >{intl.formatMessage(messages.actions)}</th>
                 </tr>
             </thead>
@@ -233,6 +256,10 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                         <span style={badge}>{typeLabel(intl, app)}</span>
                                         {app.is_trusted && <span style={badge}>{intl.formatMessage(messages.trusted)}</span>}
                                         {app.is_dynamically_registered && <span style={badge}>{intl.formatMessage(messages.dcr)}</span>}
+                                        <StateBadges
+                                            app={app}
+                                            usage={usage}
+                                        />
                                     </div>
                                 </td>
                                 <td style={cell}>
@@ -242,8 +269,14 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                         text={app.id}
                                     />
                                 </td>
-                                <td style={{...cell, ...wrap}}>{creatorLabel(intl, app, usernames, currentUserId)}</td>
+                                <td style={{...cell, ...wrap}}>{creatorLabel(intl, app, namesFor(app, usernames), currentUserId)}</td>
                                 <td style={cell}>{dates.day(app.create_at)}</td>
+                                {usage.shown && (
+                                    <UsageCells
+                                        app={app}
+                                        cellStyle={cell}
+                                    />
+                                )}
                                 <td style={cell}>
                                     <div style={{display: 'flex', gap: 4, ...nowrap}}>
                                         <button
@@ -266,7 +299,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                             {open[app.id] && (
                                 <tr>
                                     <td
-                                        colSpan={COLUMNS.length + 1}
+                                        colSpan={columns.length + 1}
                                         style={cell}
                                     >
                                         <Details
@@ -274,6 +307,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                             id={detailsId}
                                             usernames={usernames}
                                             currentUserId={currentUserId}
+                                            usageShown={usage.shown}
                                             {...actions}
                                         />
                                     </td>

@@ -1,75 +1,17 @@
-import {configureStore} from '@reduxjs/toolkit';
-import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import React from 'react';
-import {Provider} from 'react-redux';
+import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 
-import type {OAuthApp} from '@mattermost/types/integrations';
-
-import OAuthManagerSection from './oauth_manager_section';
-import {withIntl} from './test_intl';
+import {app, names, openDetails, rows, setup} from './test_manager';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
-import {stateKey} from '../store/selectors';
-import {reducer} from '../store/slice';
-
-function app(n: number, extra: Partial<OAuthApp> = {}): OAuthApp {
-    return {
-        id: `app${n}`.padEnd(26, 'x'),
-        creator_id: n % 2 ? 'u1' : 'u2',
-        create_at: Date.UTC(2026, 0, 1 + n),
-        update_at: 1,
-        client_secret: `secret${n}`,
-        name: `App ${String(n).padStart(3, '0')}`,
-        description: n === 3 ? 'the billing sync' : '',
-        icon_url: '',
-        callback_urls: [`https://app${n}.example.com/cb`],
-        homepage: 'https://example.com',
-        is_trusted: n === 2,
-        ...extra,
-    };
-}
-
-type Fake = Record<string, jest.Mock | (() => string)>;
-
-function setup({apps = [app(1), app(2), app(3, {client_secret: ''}), app(4, {is_dynamically_registered: true})], roles = 'system_user system_admin', client = {} as Fake, imageProxy = false, timezone = {}} = {}) {
-    const byId = new Map(apps.map((a) => [a.id, a]));
-    const fake: Fake = {
-        getUrl: () => 'http://mm.test',
-        getOAuthMetadata: jest.fn(async () => ({issuer: 'http://mm.test', authorization_endpoint: '', token_endpoint: '', registration_endpoint: 'http://mm.test/r'})),
-        getPluginSettings: jest.fn(async () => ({command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 50})),
-        getOAuthApps: jest.fn(async (page: number, perPage: number) => [...byId.values()].slice(page * perPage, (page + 1) * perPage)),
-        getProfilesByIds: jest.fn(async () => [{id: 'u1', username: 'alice'}, {id: 'u2', username: 'bob'}]),
-        getOAuthApp: jest.fn(async (id: string) => byId.get(id)),
-        createOAuthApp: jest.fn(async (a: OAuthApp) => ({...a, id: 'new'.padEnd(26, 'n'), creator_id: 'u1', create_at: 1, update_at: 1, client_secret: a.is_public ? '' : 'brandnewsecret'})),
-        editOAuthApp: jest.fn(async (a: OAuthApp) => a),
-        deleteOAuthApp: jest.fn(async () => ({status: 'OK'})),
-        regenOAuthAppSecret: jest.fn(async (id: string) => ({...byId.get(id)!, client_secret: 'regeneratedsecret'})),
-        ...client,
-    };
-    setClient(fake as unknown as OAuthClient);
-    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles, timezone}}}, general: {config: {HasImageProxy: String(imageProxy)}}};
-    const store = configureStore({
-        reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
-        middleware: (gd) => gd({serializableCheck: false}),
-    });
-    render(withIntl(<Provider store={store}><OAuthManagerSection/></Provider>));
-    return {fake, user: userEvent.setup()};
-}
-
-// App rows (an open app's details row has a single cell).
-const rows = () => within(screen.getByRole('table', {name: 'OAuth apps'})).getAllByRole('row').slice(1).filter((r) => within(r).getAllByRole('cell').length > 1);
-const names = () => rows().map((r) => within(r).getAllByRole('cell')[0].firstChild?.textContent);
-const openDetails = (user: ReturnType<typeof userEvent.setup>, name: string) => user.click(screen.getByRole('button', {name: `Details of ${name}`}));
 
 describe('the apps table', () => {
-    test('shows name with type/trusted/DCR badges, client id, creator, date; the rest in details; secrets masked', async () => {
+    test('shows name with type/trusted/DCR/usage badges, client id, creator, date, users, last used; the rest in details; secrets masked', async () => {
         const {user} = setup();
         await waitFor(() => expect(rows()).toHaveLength(4));
         const first = rows().find((r) => r.textContent?.includes('App 004'))!;
         const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
-        expect(cells).toEqual(['App 004ConfidentialDCR', expect.stringContaining('app4'), '@bob', 'Jan 5, 2026', 'EditMore']);
+        expect(cells).toEqual(['App 004ConfidentialDCRNever used', expect.stringContaining('app4'), '@bob', 'Jan 5, 2026', '0', 'Never', 'EditMore']);
         expect(within(rows().find((r) => r.textContent?.includes('App 002'))!).getByText('Trusted')).toBeInTheDocument();
         expect(within(rows().find((r) => r.textContent?.includes('App 001'))!).getByText('you')).toBeInTheDocument();
         expect(document.body.textContent).not.toMatch(/secret\d/);
@@ -373,7 +315,7 @@ describe('status', () => {
     test('explains a disabled provider and a missing permission in plain words', async () => {
         setup({client: {
             getOAuthMetadata: jest.fn().mockRejectedValue(Object.assign(new Error('disabled'), {status_code: 501})),
-            getOAuthApps: jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403})),
+            listApps: jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403})),
         }});
         expect(await screen.findByRole('alert')).toHaveTextContent('you lack the permission');
         expect(screen.getByRole('alert')).toHaveTextContent('Integrations have been limited to admins only.');

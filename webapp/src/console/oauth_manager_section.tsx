@@ -3,7 +3,7 @@
 // the page's content width instead of a setting's value column. The console
 // renders it inside its settings <form>: nothing here may be a form or a
 // submit button (see app_form.tsx).
-import React, {useCallback, useDeferredValue, useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 import type {IntlShape} from 'react-intl';
 import {useDispatch, useSelector} from 'react-redux';
@@ -12,22 +12,24 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import AppsTable from './apps_table';
 import AuthorizedApps from './authorized_apps';
-import {common} from './common_messages';
 import ConfirmDialog from './confirm_dialog';
 import ConnectedAppForm from './connected_app_form';
 import CopyButton from './copy_button';
+import FilterBar from './filter_bar';
+import ListingNotice from './listing_notice';
 import StatusPanel from './status_panel';
 import type {NewSecret, SavedMode} from './use_app_form';
+import {DEFAULT_PAGE_SIZE, useAppListing} from './use_app_listing';
 
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
 import {ACTIONS, DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
-import type {SortKey, TriState} from '../store/query';
-import {filterApps, sortApps} from '../store/query';
-import {selectApps, selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
+import {creatorName} from '../store/query';
+import type {SortKey} from '../store/query';
+import {selectMetadata, selectPluginState, selectRequest} from '../store/selectors';
 import type {GlobalStateWithPlugin} from '../store/selectors';
 import {EMPTY_FORM, formFieldsOf,
-    confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchAllApps, fetchApp, fetchMetadata, fetchSettings, fetchUsernames,
+    confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchApp, fetchMetadata, fetchSettings,
     formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';
 import type {AppSummary} from '../store/slice';
@@ -55,23 +57,9 @@ const messages = defineMessages({
     regenerateTitle: {id: 'oauth-manager.console.manager.regenerate_title', defaultMessage: 'Regenerate the secret of {name}?'},
     deleteConfirm: {id: 'oauth-manager.console.manager.delete_confirm', defaultMessage: 'Delete app'},
     regenerateConfirm: {id: 'oauth-manager.console.manager.regenerate_confirm', defaultMessage: 'Regenerate secret'},
-    find: {id: 'oauth-manager.console.manager.find', defaultMessage: 'Find apps'},
-    search: {id: 'oauth-manager.console.manager.search', defaultMessage: 'Search'},
-    searchPlaceholder: {id: 'oauth-manager.console.manager.search_placeholder', defaultMessage: 'Name, description, client id, creator, callback'},
-    creator: {id: 'oauth-manager.console.manager.creator', defaultMessage: 'Creator'},
-    anyone: {id: 'oauth-manager.console.manager.anyone', defaultMessage: 'Anyone'},
-    type: {id: 'oauth-manager.console.manager.type', defaultMessage: 'Type'},
-    confidential: {id: 'oauth-manager.console.manager.confidential', defaultMessage: 'Confidential'},
-    public: {id: 'oauth-manager.console.manager.public', defaultMessage: 'Public'},
-    trusted: {id: 'oauth-manager.console.manager.trusted', defaultMessage: 'Trusted'},
-    dcr: {id: 'oauth-manager.console.manager.dcr', defaultMessage: 'DCR'},
-    callbacks: {id: 'oauth-manager.console.manager.callbacks', defaultMessage: 'Callback URLs'},
-    sortBy: {id: 'oauth-manager.console.manager.sort_by', defaultMessage: 'Sort by'},
-    column: {id: 'oauth-manager.console.manager.column', defaultMessage: 'Column'},
     newApp: {id: 'oauth-manager.console.manager.new_app', defaultMessage: 'New app'},
     refresh: {id: 'oauth-manager.console.manager.refresh', defaultMessage: 'Refresh'},
     loading: {id: 'oauth-manager.console.manager.loading', defaultMessage: 'Loading apps…'},
-    incomplete: {id: 'oauth-manager.console.manager.incomplete', defaultMessage: 'Apps kept changing while the list was read; it may be incomplete. Refresh to try again.'},
     pages: {id: 'oauth-manager.console.manager.pages', defaultMessage: 'Pages'},
     previous: {id: 'oauth-manager.console.manager.previous', defaultMessage: 'Previous'},
     next: {id: 'oauth-manager.console.manager.next', defaultMessage: 'Next'},
@@ -86,9 +74,6 @@ function countText(intl: IntlShape, visible: number, total: number): string {
     }
     return visible === total ? intl.formatMessage(messages.count, {total}) : intl.formatMessage(messages.countMatching, {visible, total});
 }
-
-// The sort keys the table has no column for.
-const OTHER_SORTS: Array<[SortKey, keyof typeof messages]> = [['type', 'type'], ['trusted', 'trusted'], ['dcr', 'dcr'], ['callbacks', 'callbacks']];
 
 function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: string; children: React.ReactNode}) {
     return (
@@ -109,32 +94,6 @@ function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: 
     );
 }
 
-// Host inputs stretch to the row by default; filters sit side by side.
-const selectStyle: React.CSSProperties = {display: 'inline-block', width: 'auto'};
-
-// A labelled filter or sort choice: [value, shown text] pairs.
-function Select<T extends string>({id, label, value, options, onChange}: {id: string; label: string; value: T; options: Array<[T, string]>; onChange: (value: T) => void}) {
-    return (
-        <label htmlFor={id}>
-            {label}{' '}
-            <select
-                id={id}
-                className='form-control'
-                style={selectStyle}
-                value={value}
-                onChange={(e) => onChange(e.target.value as T)}
-            >
-                {options.map(([v, text]) => (
-                    <option
-                        key={v}
-                        value={v}
-                    >{text}</option>
-                ))}
-            </select>
-        </label>
-    );
-}
-
 type Props = {
 
     // The console's own rendering of this section's settings (the page size).
@@ -145,16 +104,18 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const intl = useIntl();
     const t = (key: keyof typeof messages, values?: Record<string, string | number>) => intl.formatMessage(messages[key], values);
     const dispatch = useDispatch<HostDispatch>();
-    const apps = useSelector(selectApps);
     const plugin = useSelector((s: GlobalStateWithPlugin) => selectPluginState(s));
     const metadata = useSelector(selectMetadata);
     const metadataRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchMetadata'));
-    const appsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchAllApps'));
+    const settingsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchSettings'));
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
     const imageProxy = useSelector((s: HostState) => s.entities?.general?.config?.HasImageProxy === 'true');
     const {query, page, form, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
-    const pageSize = plugin.settings?.default_page_size ?? 50;
+
+    // The first page waits for the page size, unless the settings cannot be read.
+    const pageSize = plugin.settings?.default_page_size ?? (settingsRequest.status === 'failed' ? DEFAULT_PAGE_SIZE : null);
+    const listing = useAppListing(query, page, pageSize);
 
     // Secrets stay in this view's state, never in the store.
     const [secrets, setSecrets] = useState<Record<string, string>>({});
@@ -166,31 +127,27 @@ export default function OAuthManagerSection({settingsList}: Props) {
         }
         const done = {create: 'created', edit: 'saved', unchanged: 'unchanged'} as const;
         setNotice(t(done[mode], {name: saved.name}));
+        if (mode !== 'unchanged') {
+            listing.afterWrite();
+        }
     };
 
-    const load = useCallback(async () => {
+    const readServer = useCallback(() => {
         dispatch(fetchMetadata());
         dispatch(fetchSettings());
-        const result = await dispatch(fetchAllApps());
-        if (fetchAllApps.fulfilled.match(result)) {
-            const creators = [...new Set(result.payload.apps.map((a) => a.creator_id).filter(Boolean))];
-            if (creators.length) {
-                dispatch(fetchUsernames(creators));
+    }, [dispatch]);
+    useEffect(readServer, [readServer]);
+
+    // Every creator the view knows of, by the name the listing gave.
+    const creators = useMemo(() => {
+        const names = new Map<string, string>();
+        for (const app of listing.known) {
+            if (app.creator_id && !names.has(app.creator_id)) {
+                names.set(app.creator_id, creatorName(app, usernames));
             }
         }
-    }, [dispatch]);
-
-    useEffect(() => {
-        load();
-    }, [load]);
-
-    // Typing stays instant: the table follows the search box one render later.
-    const search = useDeferredValue(query.search);
-    const sorted = useMemo(() => sortApps(apps, query.sortKey, query.sortDir, usernames), [apps, query.sortKey, query.sortDir, usernames]);
-    const visible = useMemo(() => filterApps(sorted, {...query, search}, usernames), [sorted, query, search, usernames]);
-    const pages = Math.max(1, Math.ceil(visible.length / pageSize));
-    const shown = visible.slice(page * pageSize, (page + 1) * pageSize);
-    const creators = useMemo(() => [...new Set(apps.map((a) => a.creator_id).filter(Boolean))].sort(), [apps]);
+        return [...names].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, name]): [string, string] => [id, name ? '@' + name : id]);
+    }, [listing.known, usernames]);
 
     const reveal = async (app: AppSummary) => {
         try {
@@ -225,6 +182,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
             if (confirm.kind === 'delete') {
                 await dispatch(deleteApp(confirm.appId)).unwrap();
                 setNotice(t('deleted', {name: confirm.appName}));
+                listing.afterWrite();
             } else {
                 const updated = await dispatch(regenerateSecret(confirm.appId)).unwrap();
                 hide(confirm.appId);
@@ -238,8 +196,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const ask = (kind: 'delete' | 'regenerate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
 
     const sortBy = (key: SortKey) => dispatch(queryChanged({sortKey: key, sortDir: query.sortKey === key && query.sortDir === 'asc' ? 'desc' : 'asc'}));
-    const anyText = intl.formatMessage(common.any);
-    const triState: Array<[TriState, string]> = [['any', anyText], ['yes', intl.formatMessage(common.yes)], ['no', intl.formatMessage(common.no)]];
+    const staleAfterDays = listing.facts?.source === 'database' ? listing.facts.staleAfterDays : 0;
 
     return (
         <div>
@@ -289,64 +246,13 @@ export default function OAuthManagerSection({settingsList}: Props) {
                     />
                 )}
                 {form?.surface === 'console' && <ConnectedAppForm onSaved={onSaved}/>}
-                <div
-                    role='search'
-                    aria-label={t('find')}
-                    style={{display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 8}}
+                <FilterBar
+                    query={query}
+                    onChange={(change) => dispatch(queryChanged(change))}
+                    creators={creators}
+                    can={listing.can}
+                    staleAfterDays={staleAfterDays}
                 >
-                    <label htmlFor='oauth-search'>
-                        {t('search')}{' '}
-                        <input
-                            id='oauth-search'
-                            type='search'
-                            className='form-control'
-                            style={{...selectStyle, width: 260}}
-                            placeholder={t('searchPlaceholder')}
-                            value={query.search}
-                            onChange={(e) => dispatch(queryChanged({search: e.target.value}))}
-                            onKeyDown={(e) => {
-                                // Enter must not reach the console's settings form.
-                                if (e.key === 'Enter') {
-                                    e.preventDefault();
-                                }
-                            }}
-                        />
-                    </label>
-                    <Select
-                        id='oauth-filter-creator'
-                        label={t('creator')}
-                        value={query.creator}
-                        options={[['', t('anyone')], ...creators.map((id): [string, string] => [id, usernames[id] ? '@' + usernames[id] : id])]}
-                        onChange={(v) => dispatch(queryChanged({creator: v}))}
-                    />
-                    <Select
-                        id='oauth-filter-type'
-                        label={t('type')}
-                        value={query.type}
-                        options={[['any', anyText], ['confidential', t('confidential')], ['public', t('public')]]}
-                        onChange={(v) => dispatch(queryChanged({type: v}))}
-                    />
-                    <Select
-                        id='oauth-filter-trusted'
-                        label={t('trusted')}
-                        value={query.trusted}
-                        options={triState}
-                        onChange={(v) => dispatch(queryChanged({trusted: v}))}
-                    />
-                    <Select
-                        id='oauth-filter-dcr'
-                        label={t('dcr')}
-                        value={query.dcr}
-                        options={triState}
-                        onChange={(v) => dispatch(queryChanged({dcr: v}))}
-                    />
-                    <Select
-                        id='oauth-sort-other'
-                        label={t('sortBy')}
-                        value={OTHER_SORTS.some(([k]) => k === query.sortKey) ? query.sortKey : ''}
-                        options={[['', t('column')], ...OTHER_SORTS.map(([key, label]): [SortKey, string] => [key, t(label)])]}
-                        onChange={(v) => v && dispatch(queryChanged({sortKey: v, sortDir: 'asc'}))}
-                    />
                     <button
                         type='button'
                         className='btn btn-primary'
@@ -355,41 +261,43 @@ export default function OAuthManagerSection({settingsList}: Props) {
                     <button
                         type='button'
                         className='btn btn-tertiary'
-                        onClick={load}
+                        onClick={() => {
+                            readServer();
+                            listing.refresh();
+                        }}
                     >{t('refresh')}</button>
-                </div>
+                </FilterBar>
+                {listing.facts && <ListingNotice facts={listing.facts}/>}
                 {notice && (
                     <p
                         role='status'
                         aria-live='polite'
                     >{notice}</p>
                 )}
-                {appsRequest.status === 'pending' && <div aria-busy='true'>{t('loading')}</div>}
-                {appsRequest.status === 'failed' && appsRequest.error && (
+                {!listing.shown && !listing.error && <div aria-busy='true'>{t('loading')}</div>}
+                {listing.error && (
                     <div
                         role='alert'
                         style={{color: 'var(--error-text)'}}
-                    >{describeError(intl, appsRequest.error, intl.formatMessage(ACTIONS.listApps))}</div>
+                    >{describeError(intl, listing.error, intl.formatMessage(ACTIONS.listApps))}</div>
                 )}
-                {appsRequest.status === 'succeeded' && plugin.listing.completeAt === 0 && (
-                    <div role='status'>{t('incomplete')}</div>
-                )}
-                {appsRequest.status !== 'failed' && (
+                {listing.shown && (
                     <>
                         <p
                             role='status'
                             aria-live='polite'
                         >
-                            {countText(intl, visible.length, apps.length)}
+                            {countText(intl, listing.matching, listing.total)}
                         </p>
-                        {shown.length > 0 && (
+                        {listing.rows.length > 0 && (
                             <AppsTable
-                                apps={shown}
+                                apps={listing.rows}
                                 usernames={usernames}
                                 currentUserId={currentUserId}
                                 sortKey={query.sortKey}
                                 sortDir={query.sortDir}
                                 onSort={sortBy}
+                                usage={{shown: listing.can.usage, cutoff: listing.cutoff, staleAfterDays}}
                                 secrets={secrets}
                                 onReveal={reveal}
                                 onHide={(app) => hide(app.id)}
@@ -400,7 +308,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                                 iconProxy={imageProxy ? `${getClient().getUrl()}/api/v4/image?url=` : undefined}
                             />
                         )}
-                        {pages > 1 && (
+                        {listing.pages > 1 && (
                             <nav
                                 aria-label={t('pages')}
                                 style={{display: 'flex', gap: 8, alignItems: 'center'}}
@@ -411,11 +319,11 @@ export default function OAuthManagerSection({settingsList}: Props) {
                                     disabled={page === 0}
                                     onClick={() => dispatch(pageChanged(page - 1))}
                                 >{t('previous')}</button>
-                                {t('page', {page: page + 1, pages})}
+                                {t('page', {page: page + 1, pages: listing.pages})}
                                 <button
                                     type='button'
                                     className='btn btn-sm btn-tertiary'
-                                    disabled={page + 1 >= pages}
+                                    disabled={page + 1 >= listing.pages}
                                     onClick={() => dispatch(pageChanged(page + 1))}
                                 >{t('next')}</button>
                             </nav>

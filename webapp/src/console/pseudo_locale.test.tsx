@@ -1,28 +1,19 @@
-// Every word the console shows comes from the catalogue: rendered with a
-// pseudo-locale (every message wrapped in ⟦…⟧), no text outside the wrapping
-// may hold letters except the apps' own data.
-import {configureStore} from '@reduxjs/toolkit';
 import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import React from 'react';
 import {createIntl} from 'react-intl';
-import {Provider} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import CreateAppModal from './create_app_modal';
-import OAuthManagerSection from './oauth_manager_section';
-import {withIntl} from './test_intl';
+import {DAY_MS, setup as setupManager} from './test_manager';
+import type {Extra} from './test_manager';
 
-import {setClient} from '../client/oauth_client';
-import type {OAuthClient} from '../client/oauth_client';
 import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/pseudo';
-import {stateKey} from '../store/selectors';
-import {EMPTY_FORM, formOpened, reducer} from '../store/slice';
+import {EMPTY_FORM, formOpened} from '../store/slice';
 
 const pseudo = pseudoCatalogue();
 
-const apps: OAuthApp[] = [1, 2].map((n) => ({
+const apps: OAuthApp[] = [1, 2, 3].map((n) => ({
     id: `app${n}`.padEnd(26, 'x'),
     creator_id: n === 1 ? 'u1' : 'u2',
     create_at: Date.UTC(2026, 0, n),
@@ -34,17 +25,28 @@ const apps: OAuthApp[] = [1, 2].map((n) => ({
     callback_urls: [`https://cb${n}.example/cb`],
     homepage: 'https://home.example',
     is_trusted: n === 1,
-    is_public: n === 2,
+    is_public: n !== 1,
     is_dynamically_registered: n === 2,
 }));
+
+// Newest first: Zulu 3 (never used) and Zulu 2 (stale, with a token but no
+// session on record, orphaned, legacy) on the first page; Zulu 1 (used) next.
+const extra: Record<string, Extra> = {
+    [apps[0].id]: {usage: {authorized_users: 3, live_tokens: 2, live_sessions: 1, last_used: Date.now() - DAY_MS}},
+    [apps[1].id]: {usage: {authorized_users: 1, live_tokens: 1, live_sessions: 0, last_used: 0}, orphaned: true, legacy: true},
+};
+
+// The server's reason for a fallback: its own plain words, shown as they come.
+const REASON = 'the server could not be reached';
 
 // Words that are data, not language: the apps, the users, the server's URL.
 const data = [
     ...apps.flatMap((a) => [a.id, a.name, a.description, a.icon_url, a.homepage, ...a.callback_urls, a.client_secret]),
-    '@bob', 'u1', 'http://mm.test', 'http://other.test', 'issuer', 'authorization_endpoint', 'token_endpoint',
+    '@alice', '@bob', 'http://mm.test', 'http://other.test', 'issuer', 'authorization_endpoint', 'token_endpoint',
+    REASON,
 ].filter(Boolean);
 const dates = createIntl({locale: 'en'});
-const formattedDates = apps.flatMap((a) => [a.create_at, a.update_at]).flatMap((ms) => [
+const formattedDates = [...apps.flatMap((a) => [a.create_at, a.update_at]), Date.now() - DAY_MS].flatMap((ms) => [
     dates.formatDate(ms, {dateStyle: 'medium'}), dates.formatDate(ms, {dateStyle: 'medium', timeStyle: 'short'}),
 ]);
 
@@ -85,33 +87,22 @@ function leaks(): string[] {
     return [...found];
 }
 
-function setup() {
-    const fake = {
-        getUrl: () => 'http://mm.test',
-        getOAuthMetadata: jest.fn(async () => ({issuer: 'http://other.test', authorization_endpoint: '', token_endpoint: ''})),
-        getPluginSettings: jest.fn(async () => ({command_access: 'everyone', reveal_secrets_in_chat: true, default_page_size: 1})),
-        getOAuthApps: jest.fn(async (page: number) => (page === 0 ? apps : [])),
-        getProfilesByIds: jest.fn(async () => [{id: 'u2', username: 'bob'}]),
-        getOAuthApp: jest.fn(async (id: string) => apps.find((a) => a.id === id)),
-        getAuthorizedOAuthApps: jest.fn(async () => apps),
-        deleteOAuthApp: jest.fn(async () => {
-            throw Object.assign(new Error(''), {status_code: 403});
-        }),
-    };
-    setClient(fake as unknown as OAuthClient);
-    const entities = {users: {currentUserId: 'u1', profiles: {u1: {roles: 'system_user system_admin'}}}, general: {config: {}}};
-    const store = configureStore({
-        reducer: (state: Record<string, unknown> | undefined, action) => ({entities, [stateKey]: reducer(state?.[stateKey] as never, action)}),
-        middleware: (gd) => gd({serializableCheck: false}),
+function setup(options: {unavailable?: string; usageOff?: string} = {}) {
+    return setupManager({
+        apps,
+        extra,
+        pageSize: 2,
+        messages: pseudo,
+        extraUI: <CreateAppModal/>,
+        client: {
+            getOAuthMetadata: jest.fn(async () => ({issuer: 'http://other.test', authorization_endpoint: '', token_endpoint: ''})),
+            getAuthorizedOAuthApps: jest.fn(async () => apps),
+            deleteOAuthApp: jest.fn(async () => {
+                throw Object.assign(new Error(''), {status_code: 403});
+            }),
+        },
+        ...options,
     });
-    render(withIntl(
-        <Provider store={store}>
-            <OAuthManagerSection/>
-            <CreateAppModal/>
-        </Provider>,
-        pseudo,
-    ));
-    return {store, user: userEvent.setup()};
 }
 
 const wrapped = (id: string) => PSEUDO_OPEN + (pseudo[id] ?? '').slice(1, -1) + PSEUDO_CLOSE;
@@ -145,6 +136,17 @@ test('no console text bypasses the catalogue: table, details, filters, status, f
     const dialogs = await screen.findAllByRole('dialog');
     const submit = within(dialogs[dialogs.length - 1]).getAllByRole('button').filter((b) => b.className.includes('btn-primary'))[0];
     await user.click(submit);
+    expect(leaks()).toEqual([]);
+});
+
+test.each([
+    ['the REST fallback', {unavailable: REASON}],
+    ['usage figures off', {usageOff: REASON}],
+])('the notice for %s comes from the catalogue', async (_, options) => {
+    setup(options);
+    await screen.findByText(new RegExp(REASON));
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
     expect(leaks()).toEqual([]);
 });
 

@@ -14,6 +14,9 @@ export function selectPluginState(state: GlobalStateWithPlugin): OAuthManagerSta
     return (state[stateKey] as OAuthManagerState | undefined) ?? initialState;
 }
 
+export const selectAppsById = (state: GlobalStateWithPlugin) => selectPluginState(state).apps.byId;
+
+// The last listing of every app, in its order.
 export const selectApps = createSelector(
     [(state: GlobalStateWithPlugin) => selectPluginState(state).apps],
     (apps): AppSummary[] => apps.order.map((id) => apps.byId[id]),

@@ -4,7 +4,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {listAllApps} from './listing';
 import {selectApps, selectMetadata, selectRequest, stateKey} from './selectors';
-import {createApp, deleteApp, fetchAllApps, fetchApp, fetchMetadata, reducer, toSummary, updateApp} from './slice';
+import {createApp, deleteApp, fetchApp, fetchListing, fetchMetadata, reducer, toSummary, updateApp} from './slice';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
@@ -28,6 +28,15 @@ function app(id: string, secret = 'shh'): OAuthApp {
 function pagedServer(ids: string[]) {
     return jest.fn(async (page: number, perPage: number) => ids.slice(page * perPage, (page + 1) * perPage).map((id) => app(id)));
 }
+
+// The read model's listing of these apps, as the route answers it.
+const usage = {authorized_users: 2, live_tokens: 1, live_sessions: 1, last_used: 5};
+function listingOf(ids: string[]) {
+    const apps = ids.map((id) => ({...toSummary(app(id)), creator_username: 'alice', legacy: false, usage, states: {never_used: false, stale: false, orphaned: false, legacy: false}}));
+    return {total: apps.length, apps, stale_after_days: 90};
+}
+
+const everything = () => fetchListing({all: true});
 
 function makeStore() {
     return configureStore({reducer: {[stateKey]: reducer}});
@@ -82,12 +91,12 @@ test('listAllApps: an app deleted during the listing does not come back', async 
     expect(result.apps).toHaveLength(11);
 });
 
-// A server whose listing answers only when told to, to interleave responses.
+// A read model whose listing answers only when told to, to interleave responses.
 function slowListing(ids: string[]) {
     const releases: Array<() => void> = [];
-    const getOAuthApps = jest.fn((page: number, perPage: number) => {
-        const snapshot = ids.slice(page * perPage, (page + 1) * perPage).map((id) => app(id));
-        return new Promise<OAuthApp[]>((resolve) => releases.push(() => resolve(snapshot)));
+    const listApps = jest.fn(() => {
+        const snapshot = listingOf(ids);
+        return new Promise((resolve) => releases.push(() => resolve(snapshot)));
     });
     const releaseAll = async () => {
         while (releases.length) {
@@ -96,19 +105,19 @@ function slowListing(ids: string[]) {
             await new Promise((r) => setTimeout(r, 0));
         }
     };
-    return {getOAuthApps, releaseAll};
+    return {listApps, releaseAll};
 }
 
 describe('reads never undo writes', () => {
     test('a listing that started before a create and a delete keeps both', async () => {
         const server = slowListing(['a', 'b', 'c']);
         setClient({
-            getOAuthApps: server.getOAuthApps,
+            listApps: server.listApps,
             createOAuthApp: jest.fn(async () => app('new')),
             deleteOAuthApp: jest.fn(async () => ({status: 'OK'})),
         } as unknown as OAuthClient);
         const store = makeStore();
-        const listing = store.dispatch(fetchAllApps());
+        const listing = store.dispatch(everything());
         await store.dispatch(createApp({name: 'n', description: '', homepage: 'https://e.co', icon_url: '', callback_urls: ['https://e.co/cb'], is_trusted: false, is_public: false}));
         await store.dispatch(deleteApp('b'));
         await server.releaseAll();
@@ -118,11 +127,11 @@ describe('reads never undo writes', () => {
 
     test('an older listing that lands after a newer one is dropped', async () => {
         const old = slowListing(['a', 'b']);
-        setClient({getOAuthApps: old.getOAuthApps} as unknown as OAuthClient);
+        setClient({listApps: old.listApps} as unknown as OAuthClient);
         const store = makeStore();
-        const first = store.dispatch(fetchAllApps());
-        setClient({getOAuthApps: pagedServer(['a'])} as unknown as OAuthClient);
-        await store.dispatch(fetchAllApps());
+        const first = store.dispatch(everything());
+        setClient({listApps: jest.fn(async () => listingOf(['a']))} as unknown as OAuthClient);
+        await store.dispatch(everything());
         await old.releaseAll();
         await first;
         expect(selectApps(store.getState()).map((a) => a.id)).toEqual(['a']);
@@ -131,14 +140,14 @@ describe('reads never undo writes', () => {
     test('a read of an app that started before its update does not bring the old values back', async () => {
         let answer: (a: OAuthApp) => void = () => undefined;
         setClient({
-            getOAuthApps: pagedServer(['a']),
+            listApps: jest.fn(async () => listingOf(['a'])),
             getOAuthApp: jest.fn(() => new Promise<OAuthApp>((resolve) => {
                 answer = resolve;
             })),
             editOAuthApp: jest.fn(async (a: OAuthApp) => a),
         } as unknown as OAuthClient);
         const store = makeStore();
-        await store.dispatch(fetchAllApps());
+        await store.dispatch(everything());
         const read = store.dispatch(fetchApp('a'));
         await store.dispatch(updateApp({...app('a'), name: 'Renamed'}));
         answer(app('a'));
@@ -147,22 +156,30 @@ describe('reads never undo writes', () => {
     });
 });
 
-test('fetchAllApps fills the slice in order and records the request', async () => {
-    const getOAuthApps = pagedServer(['a', 'b', 'c']);
-    setClient({getOAuthApps} as unknown as OAuthClient);
+test('a full listing through the REST fallback fills the slice in order, without secrets, and records the request', async () => {
+    setClient({listApps: jest.fn(async () => ({unavailable: 'no database'})), getOAuthApps: pagedServer(['c', 'a', 'b'])} as unknown as OAuthClient);
     const store = makeStore();
-    await store.dispatch(fetchAllApps());
+    await store.dispatch(fetchListing({all: true, sort: 'name'}));
     expect(selectApps(store.getState()).map((a) => a.id)).toEqual(['a', 'b', 'c']);
-    expect(selectRequest(store.getState(), 'fetchAllApps')).toEqual({status: 'succeeded'});
+    expect(selectRequest(store.getState(), 'fetchListing')).toEqual({status: 'succeeded'});
+    expect(JSON.stringify(store.getState())).not.toContain('shh');
+});
+
+test('a REST read of a listed app keeps what only the listing knows (creator, usage, states)', async () => {
+    setClient({listApps: jest.fn(async () => listingOf(['a'])), getOAuthApp: jest.fn(async () => ({...app('a'), name: 'Fresh'}))} as unknown as OAuthClient);
+    const store = makeStore();
+    await store.dispatch(everything());
+    await store.dispatch(fetchApp('a'));
+    expect(selectApps(store.getState())[0]).toMatchObject({name: 'Fresh', creator_username: 'alice', usage, states: {orphaned: false}});
     expect(JSON.stringify(store.getState())).not.toContain('shh');
 });
 
 test('a failed request keeps the server error with its status', async () => {
-    const getOAuthApps = jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403, server_error_id: 'api.command.admin_only.app_error'}));
-    setClient({getOAuthApps} as unknown as OAuthClient);
+    const listApps = jest.fn().mockRejectedValue(Object.assign(new Error('Integrations have been limited to admins only.'), {status_code: 403, server_error_id: 'api.command.admin_only.app_error'}));
+    setClient({listApps} as unknown as OAuthClient);
     const store = makeStore();
-    await store.dispatch(fetchAllApps());
-    const request = selectRequest(store.getState(), 'fetchAllApps');
+    await store.dispatch(everything());
+    const request = selectRequest(store.getState(), 'fetchListing');
     expect(request.status).toBe('failed');
     expect(request.error).toEqual({message: 'Integrations have been limited to admins only.', status_code: 403, server_error_id: 'api.command.admin_only.app_error'});
 });

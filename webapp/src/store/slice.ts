@@ -9,10 +9,10 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {toApiError} from './errors';
 import type {ApiError} from './errors';
-import {listAllApps, MAX_PER_PAGE, readListing} from './listing';
+import {MAX_PER_PAGE, readListing} from './listing';
 import type {ListingAnswer} from './listing';
-import {defaultQuery} from './query';
-import type {AppQuery} from './query';
+import {defaultQuery, isFiltered} from './query';
+import type {ConsoleQuery} from './query';
 import {toSummary} from './summary';
 import type {AppSummary} from './summary';
 
@@ -38,8 +38,8 @@ export type OAuthManagerState = {
     };
     listing: {
 
-        // When the last listing arrived (ms) if it was complete, finding every
-        // app (see listAllApps); 0 when it was one page or incomplete.
+        // When the last listing of every app arrived (ms) if it was complete
+        // (see listAllApps); 0 when it was one page or incomplete.
         completeAt: number;
     };
     authorizedByUser: Record<string, string[]>;
@@ -57,7 +57,7 @@ export type OAuthManagerState = {
     // The System Console manager's view: what is searched, sorted and typed.
     // Secrets never enter it: the view that reveals one keeps it in its own state.
     ui: {
-        query: AppQuery;
+        query: ConsoleQuery;
         page: number;
         form: AppForm | null;
         confirm: Confirmation | null;
@@ -155,9 +155,6 @@ function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, 
 // A page, a search or every app from the read model (REST paging when it is off).
 export const fetchListing = apiThunk<ListingAnswer, ListingQuery>('fetchListing', (client, query) => readListing(client, query));
 
-export const fetchAllApps = apiThunk('fetchAllApps', (client) =>
-    listAllApps((page, perPage) => client.getOAuthApps(page, perPage)));
-
 // Resolves with the full app, secret included, for the view that asked.
 export const fetchApp = apiThunk('fetchApp', (client, appId: string) => client.getOAuthApp(appId));
 export const fetchAppInfo = apiThunk('fetchAppInfo', (client, appId: string) => client.getOAuthAppInfo(appId));
@@ -227,8 +224,11 @@ type Rejected = {type: string; payload?: ApiError; error: {message?: string}; me
 
 const isOurs = (suffix: string) => (action: {type: string}) => action.type.startsWith('oauthManager/') && action.type.endsWith(suffix);
 
-function storeApp(state: OAuthManagerState, app: OAuthApp | AppSummary) {
-    state.apps.byId[app.id] = 'client_secret' in app ? toSummary(app) : app;
+// A REST read or write knows nothing of what only the read model lists (the
+// creator's username, usage, states): the app keeps what its listing said,
+// under every field the REST answer carries.
+function storeApp(state: OAuthManagerState, app: OAuthApp) {
+    state.apps.byId[app.id] = {...state.apps.byId[app.id], ...toSummary(app)};
 }
 
 function removeApp(state: OAuthManagerState, appId: string) {
@@ -303,19 +303,17 @@ function mergeListed(state: OAuthManagerState, apps: AppSummary[], action: Meta)
 }
 
 // A listing of every app the caller can manage, with no filter: it replaces the slice's listing.
-const FILTERS: Array<keyof ListingQuery> = ['search', 'id', 'creator_id', 'type', 'trusted', 'dcr', 'orphaned', 'legacy', 'usage'];
-
 function isEverything(q: ListingQuery): boolean {
-    return Boolean(q.all) && FILTERS.every((key) => q[key] === undefined);
+    return Boolean(q.all) && !isFiltered(q);
 }
 
-const READS = ['fetchListing', 'fetchAllApps', 'fetchApp', 'fetchAppInfo'];
+const READS = ['fetchListing', 'fetchApp', 'fetchAppInfo'];
 
 const slice = createSlice({
     name: 'oauthManager',
     initialState,
     reducers: {
-        queryChanged(state, action: PayloadAction<Partial<AppQuery>>) {
+        queryChanged(state, action: PayloadAction<Partial<ConsoleQuery>>) {
             state.ui.query = {...state.ui.query, ...action.payload};
             state.ui.page = 0;
         },
@@ -364,11 +362,6 @@ const slice = createSlice({
                     mergeListed(state, answer.apps, action);
                 } else if (replaceListing(state, answer.apps, action)) {
                     state.listing = {completeAt: answer.source === 'rest' && !answer.complete ? 0 : Date.now()};
-                }
-            }).
-            addCase(fetchAllApps.fulfilled, (state, action) => {
-                if (replaceListing(state, action.payload.apps, action)) {
-                    state.listing = {completeAt: action.payload.complete ? Date.now() : 0};
                 }
             }).
             addCase(fetchApp.fulfilled, (state, action) => storeRead(state, action.payload, action)).
