@@ -89,11 +89,13 @@ const COLUMNS: Column[] = [
     {key: 'creator', label: 'creator', width: '12%'}, {key: 'created', label: 'created', width: '12%'},
 ];
 const USAGE_COLUMNS: Column[] = [
-    {key: 'name', label: 'name', width: '23%'}, {key: 'id', label: 'clientId', width: '22%'},
+    {key: 'name', label: 'name', width: '22%'}, {key: 'id', label: 'clientId', width: '20%'},
     {key: 'creator', label: 'creator', width: '11%'}, {key: 'created', label: 'created', width: '10%'},
-    {key: 'users', label: 'users', width: '7%', title: 'usersWhy'}, {key: 'last_used', label: 'lastUsed', width: '11%'},
+    {key: 'users', label: 'users', width: '6%', title: 'usersWhy'}, {key: 'last_used', label: 'lastUsed', width: '11%'},
 ];
-const ACTIONS_WIDTH = {plain: '20%', usage: '16%'};
+
+// Edit and More/Less on one line need this much of 920 px.
+const ACTIONS_WIDTH = '20%';
 
 // The creator as the listing named them (the read model joins the username).
 const namesFor = (app: AppSummary, usernames: Record<string, string>) => (app.creator_username === undefined ? usernames : {[app.creator_id]: app.creator_username});
@@ -240,7 +242,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                     })}
                     <th
                         scope='col'
-                        style={{...cell, width: usage.shown ? ACTIONS_WIDTH.usage : ACTIONS_WIDTH.plain}}
+                        style={{...cell, width: ACTIONS_WIDTH}}
                     >{intl.formatMessage(messages.actions)}</th>
                 </tr>
             </thead>

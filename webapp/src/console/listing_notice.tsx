@@ -29,6 +29,7 @@ export default function ListingNotice({facts}: {facts: ListingFacts}) {
         <div
             role='status'
             className='alert alert-warning'
+            style={{margin: '0 0 12px'}}
         >
             {lines.map((line) => (
                 <p

@@ -38,7 +38,7 @@ import type {HostDispatch, HostState} from '../types/host';
 const messages = defineMessages({
     none: {id: 'oauth-manager.console.manager.none', defaultMessage: 'No OAuth apps you can manage yet. Create one with New app.'},
     count: {id: 'oauth-manager.console.manager.count', defaultMessage: '{total, plural, one {# app} other {# apps}}'},
-    countMatching: {id: 'oauth-manager.console.manager.count_matching', defaultMessage: '{visible} of {total, plural, one {# app} other {# apps}} match'},
+    countMatching: {id: 'oauth-manager.console.manager.count_matching', defaultMessage: '{visible, number} of {total, plural, one {# app} other {# apps}} match'},
     created: {id: 'oauth-manager.console.manager.created', defaultMessage: 'Created {name}.'},
     saved: {id: 'oauth-manager.console.manager.saved', defaultMessage: 'Saved {name}.'},
     unchanged: {id: 'oauth-manager.console.manager.unchanged', defaultMessage: 'Nothing to change: {name} already has these values.'},
