@@ -7,41 +7,20 @@
 // types are restored, and the read model comes back, after.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {clientAs, loadEnv, sql} from '../lib/env';
+import {clientAs, loadEnv} from '../lib/env';
 import {hookAs} from '../lib/hook';
+import {LISTING_COLUMN, restartPlugin, retype, USAGE_COLUMN} from '../lib/readmodel';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
 const run = Date.now().toString(36);
 const web = hookAs(env, 'admin');
 
-// The columns whose type is changed: one the usage figures need, one the listing needs.
-const USAGE_COLUMN = {table: 'oauthaccessdata', column: 'expiresat'};
-const LISTING_COLUMN = {table: 'oauthapps', column: 'createat'};
-
-const retype = ({table, column}: {table: string; column: string}, type: string) => sql(`ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${type}`);
-
 type Answer = {status: number; body: {total?: number; apps?: Array<{id: string; usage: unknown}>; usage_off?: string; unavailable?: string; message?: string}};
 
 async function listing(query = ''): Promise<Answer> {
     const response = await fetch(`${env.siteURL}/plugins/oauth-manager/api/v1/apps?${query}`, {headers: {Authorization: `Bearer ${env.users.admin.token}`}});
     return {status: response.status, body: await response.json()};
-}
-
-// The self-check runs when the plugin starts: restart it and wait until it answers.
-async function restartPlugin() {
-    await admin.disablePlugin('oauth-manager');
-    await admin.enablePlugin('oauth-manager');
-    for (let i = 0; i < 100; i++) {
-        // eslint-disable-next-line no-await-in-loop
-        const response = await fetch(`${env.siteURL}/plugins/oauth-manager/api/v1/apps?per_page=1`, {headers: {Authorization: `Bearer ${env.users.admin.token}`}});
-        if (response.status === 200 || response.status === 503) {
-            return;
-        }
-        // eslint-disable-next-line no-await-in-loop
-        await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the plugin did not come back after a restart');
 }
 
 // The server's answer (Go half) and the web half's, which must be the same text.
@@ -64,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
     retype(USAGE_COLUMN, 'bigint');
     retype(LISTING_COLUMN, 'bigint');
-    await restartPlugin();
+    await restartPlugin(env, admin);
     for (const app of apps) {
         // eslint-disable-next-line no-await-in-loop
         await admin.deleteOAuthApp(app.id);
@@ -73,7 +52,7 @@ afterAll(async () => {
 
 test('a usage column of another type: the listing answers without usage, and says why', async () => {
     retype(USAGE_COLUMN, 'numeric');
-    await restartPlugin();
+    await restartPlugin(env, admin);
 
     const {status, body} = await listing(`search=${run}&all=true`);
     expect(status).toBe(200);
@@ -92,7 +71,7 @@ test('a usage column of another type: the listing answers without usage, and say
 test('an app column of another type: the route answers 503, and /oauth list pages the REST API, saying so', async () => {
     retype(USAGE_COLUMN, 'bigint');
     retype(LISTING_COLUMN, 'numeric');
-    await restartPlugin();
+    await restartPlugin(env, admin);
 
     const {status, body} = await listing('per_page=1');
     expect(status).toBe(503);
@@ -113,7 +92,7 @@ test('an app column of another type: the route answers 503, and /oauth list page
 
 test('the types restored, the read model is back after a restart', async () => {
     retype(LISTING_COLUMN, 'bigint');
-    await restartPlugin();
+    await restartPlugin(env, admin);
     const {status, body} = await listing(`search=${run}&all=true`);
     expect(status).toBe(200);
     expect(body.usage_off).toBeUndefined();
