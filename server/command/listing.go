@@ -225,7 +225,8 @@ func readListing(api *REST, route string, q url.Values) (listingAnswer, *APIErro
 }
 
 // fallbackMatch is the console's local filter (webapp/src/store/query.ts
-// filterApps) for a listing query; usernames are not known here.
+// matcher) for a listing query: the route's searched fields, creator
+// usernames unknown here.
 func fallbackMatch(q url.Values, app summary) bool {
 	if id := q.Get("creator_id"); id != "" && app.CreatorId != id {
 		return false
@@ -242,17 +243,18 @@ func fallbackMatch(q url.Values, app summary) bool {
 	if needle == "" {
 		return true
 	}
-	hay := append([]string{app.Name, app.Description, app.Id, app.CreatorId, "", app.Homepage}, app.CallbackUrls...)
-	return strings.Contains(strings.ToLower(strings.Join(hay, "\n")), needle)
+	hay := append([]string{app.Name, app.Description, app.Id, ""}, app.CallbackUrls...)
+	return strings.Contains(strings.ToLower(strings.Join(hay, "\x00")), needle)
 }
 
-// sortByName is sortApps' name order: lower-cased names, then ids.
+// sortByName is sortApps' name order (and the route's, COLLATE "C"):
+// lower-cased names in code point order, then ids, both in the direction asked.
 func sortByName(apps []summary, desc bool) {
 	sort.SliceStable(apps, func(i, j int) bool {
 		x, y := strings.ToLower(apps[i].Name), strings.ToLower(apps[j].Name)
-		if x != y {
-			return (x < y) != desc
+		if x == y {
+			x, y = apps[i].Id, apps[j].Id
 		}
-		return apps[i].Id < apps[j].Id
+		return (x < y) != desc && x != y
 	})
 }

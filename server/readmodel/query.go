@@ -38,16 +38,18 @@ const (
 )
 
 // sortColumns maps each sort key to its SQL over the listing's columns (alias a).
+// Text sorts use the "C" collation (code point order): the same on every
+// database, and the order the console's local sort and the chat fallback use.
 var sortColumns = map[string]string{
-	"name":      "lower(a.name)",
-	"id":        "a.id",
-	"creator":   "lower(a.creator_username)",
+	"name":      `lower(a.name) COLLATE "C"`,
+	"id":        `a.id COLLATE "C"`,
+	"creator":   `lower(a.creator_username) COLLATE "C"`,
 	"created":   "a.create_at",
 	"updated":   "a.update_at",
 	"type":      "a.is_public",
 	"trusted":   "a.is_trusted",
 	"dcr":       "a.is_dynamically_registered",
-	"callbacks": "a.callback_urls",
+	"callbacks": `a.callback_urls COLLATE "C"`,
 	"users":     "a.authorized_users",
 	"tokens":    "a.live_tokens",
 	"sessions":  "a.live_sessions",
@@ -117,7 +119,7 @@ func Build(q Query, scope Scope, opts Options) (Statement, error) {
 		dir = " DESC"
 	}
 	// The id breaks ties, so the order is total and pages neither repeat nor skip.
-	orderBy := "\nORDER BY " + sortExpr + dir + ", a.id" + dir
+	orderBy := "\nORDER BY " + sortExpr + dir + `, a.id COLLATE "C"` + dir
 	limit, offset := q.PerPage, q.Page*q.PerPage
 	if q.All {
 		limit, offset = MaxAll+1, 0 // one more than allowed, to tell "too many" from "exactly enough"
