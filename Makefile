@@ -121,7 +121,7 @@ check-style: node_modules/.package-lock.json $(TOOLS)/golangci-lint
 $(TOOLS)/golangci-lint:
 	GOBIN=$(TOOLS) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 
-## bench: benchmarks that print figures: the console query in node, then 10,000 apps on a real server in Chromium
+## bench: benchmarks that print figures: the console query in node; on a real server at 10,000 and 100,000 apps, the read model against REST paging, searches, the console in Chromium, listings under churn
 bench: dist $(HOSTS)
 	npx --no-install tsx webapp/bench/query_bench.ts
 	bash e2e/run.sh bench

@@ -315,7 +315,7 @@ case "$mode" in
     npx --no-install jest --selectProjects e2e --runInBand --json --outputFile="$root/.cache/jest-e2e.json" "$@"
     ;;
   bench)
-    npx --no-install tsx e2e/bench/console_search.ts
+    npx --no-install tsx e2e/bench/main.ts
     ;;
   serve)
     npx --no-install tsx e2e/print_ready.ts

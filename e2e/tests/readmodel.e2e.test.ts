@@ -5,6 +5,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {clientAs, loadEnv, ROLES, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
+import {authorizeAndUse as oauthFlow} from '../lib/oauth_flow';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
@@ -125,20 +126,8 @@ describe('usage equals a real OAuth flow', () => {
     // The authorization-code flow as an OAuth client runs it: authorize as the
     // user, exchange the code, then call the API with the access token.
     async function authorizeAndUse(role: Role): Promise<string> {
-        const user = clientAs(env, role);
-        const {redirect} = await user.authorizeOAuthApp('code', app.id, CALLBACK, 'state-1', '') as unknown as {redirect: string};
-        const code = new URL(redirect).searchParams.get('code');
-        expect(code).toMatch(/\w+/);
-        const response = await fetch(`${env.siteURL}/oauth/access_token`, {
-            method: 'POST',
-            headers: {'Content-Type': 'application/x-www-form-urlencoded'},
-            body: new URLSearchParams({grant_type: 'authorization_code', client_id: app.id, client_secret: app.client_secret, code: code!, redirect_uri: CALLBACK}),
-        });
-        expect(response.status).toBe(200);
-        const token = (await response.json() as {access_token: string}).access_token;
-        const me = await fetch(`${env.siteURL}/api/v4/users/me`, {headers: {Authorization: `Bearer ${token}`}});
-        expect(me.status).toBe(200);
-        expect((await me.json() as {id: string}).id).toBe(env.users[role].id);
+        const {token, userId} = await oauthFlow(env.siteURL, clientAs(env, role), app, CALLBACK);
+        expect(userId).toBe(env.users[role].id);
         return token;
     }
 
