@@ -1,7 +1,6 @@
 package readmodel
 
 import (
-	"database/sql"
 	"encoding/json"
 )
 
@@ -42,27 +41,45 @@ type States struct {
 	Legacy    bool  `json:"legacy"`
 }
 
-// scanApp reads a row of Statement.Page: appExpressions in order, then the
-// usage figures.
-func scanApp(rows *sql.Rows, opts Options) (App, error) {
-	var a App
-	var callbacks string
-	var orphaned bool
-	var u Usage
-	err := rows.Scan(&a.ID, &a.Name, &a.Description, &a.Homepage, &a.IconURL, &callbacks, &a.CreatorID, &a.CreatorUsername,
-		&a.CreateAt, &a.UpdateAt, &a.IsTrusted, &a.IsPublic, &a.IsDynamicallyRegistered, &a.Legacy, &orphaned,
-		&u.AuthorizedUsers, &u.LiveTokens, &u.LiveSessions, &u.LastUsed)
-	if err != nil {
-		return App{}, err
+// row is one element of Statement.Page's JSON array: appExpressions by name,
+// then the usage figures.
+type row struct {
+	ID                      string `json:"id"`
+	Name                    string `json:"name"`
+	Description             string `json:"description"`
+	Homepage                string `json:"homepage"`
+	IconURL                 string `json:"icon_url"`
+	CallbackURLs            string `json:"callback_urls"`
+	CreatorID               string `json:"creator_id"`
+	CreatorUsername         string `json:"creator_username"`
+	CreateAt                int64  `json:"create_at"`
+	UpdateAt                int64  `json:"update_at"`
+	IsTrusted               bool   `json:"is_trusted"`
+	IsPublic                bool   `json:"is_public"`
+	IsDynamicallyRegistered bool   `json:"is_dynamically_registered"`
+	Legacy                  bool   `json:"legacy"`
+	Orphaned                bool   `json:"orphaned"`
+	AuthorizedUsers         int64  `json:"authorized_users"`
+	LiveTokens              int64  `json:"live_tokens"`
+	LiveSessions            int64  `json:"live_sessions"`
+	LastUsed                int64  `json:"last_used"`
+}
+
+// appOf is a row as the listing answers it.
+func appOf(r row, opts Options) App {
+	a := App{
+		ID: r.ID, Name: r.Name, Description: r.Description, Homepage: r.Homepage, IconURL: r.IconURL, CallbackURLs: parseCallbacks(r.CallbackURLs),
+		CreatorID: r.CreatorID, CreatorUsername: r.CreatorUsername, CreateAt: r.CreateAt, UpdateAt: r.UpdateAt, IsTrusted: r.IsTrusted,
+		IsPublic: r.IsPublic, IsDynamicallyRegistered: r.IsDynamicallyRegistered, Legacy: r.Legacy,
+		States: States{Orphaned: r.Orphaned, Legacy: r.Legacy},
 	}
-	a.CallbackURLs = parseCallbacks(callbacks)
-	a.States = States{Orphaned: orphaned, Legacy: a.Legacy}
 	if opts.Usage {
+		u := Usage{AuthorizedUsers: r.AuthorizedUsers, LiveTokens: r.LiveTokens, LiveSessions: r.LiveSessions, LastUsed: r.LastUsed}
 		a.Usage = &u
 		never, stale := DeriveUsage(u, opts)
 		a.States.NeverUsed, a.States.Stale = &never, &stale
 	}
-	return a, nil
+	return a
 }
 
 // DeriveUsage is the usage filter's rule (query.go conditions) for one app.

@@ -156,18 +156,23 @@ func Build(q Query, scope Scope, opts Options) (Statement, error) {
 	countArgs := append([]any{}, b.args...)
 
 	limits := "\nLIMIT " + b.arg(limit) + " OFFSET " + b.arg(offset)
+	// The plugin's database driver makes one RPC call per row, so the page
+	// comes back as one row: a JSON array of its rows, in order.
+	asJSON := func(ctes, rows string) string {
+		return ctes + "\nSELECT COALESCE(json_agg(to_json(a) " + orderBy[1:] + "), '[]') FROM (" + rows + ") a"
+	}
 	if usageOrdered {
-		return Statement{Page: sb.String() + "\nSELECT a.* FROM apps a" + where + orderBy + limits, Args: b.args, Count: count, CountArgs: countArgs}, nil
+		return Statement{Page: asJSON(sb.String(), "SELECT a.* FROM apps a"+where+orderBy+limits), Args: b.args, Count: count, CountArgs: countArgs}, nil
 	}
 	// The order is found on the sort key and id alone (a narrow top-N sort),
 	// then the page's rows are read by id.
 	sb.WriteString(",\nids AS (SELECT a.id FROM apps a" + where + orderBy + limits + "),\n")
 	sb.WriteString("page AS (SELECT a.* FROM apps a WHERE a.id IN (SELECT id FROM ids))")
-	page := sb.String() + "\nSELECT a.*, " + noUsageSQL + " FROM page a" + orderBy
+	page := asJSON(sb.String(), "SELECT a.*, "+noUsageSQL+" FROM page a")
 	if opts.Usage {
 		sb.WriteString(",\n")
 		usageCTEs(&sb, b, opts, "(SELECT id FROM ids)")
-		page = strings.TrimSuffix(sb.String(), ",\n") + "\nSELECT a.*, " + usageColumnsSQL + " FROM page a" + strings.ReplaceAll(usageJoins, "o.Id", "a.id") + orderBy
+		page = asJSON(strings.TrimSuffix(sb.String(), ",\n"), "SELECT a.*, "+usageColumnsSQL+" FROM page a"+strings.ReplaceAll(usageJoins, "o.Id", "a.id"))
 	}
 	return Statement{Page: page, Args: b.args, Count: count, CountArgs: countArgs}, nil
 }

@@ -3,6 +3,7 @@ package readmodel
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 )
 
@@ -31,23 +32,18 @@ func List(ctx context.Context, db *sql.DB, st Statement, all bool, opts Options)
 	if _, err = tx.ExecContext(ctx, "SET LOCAL statement_timeout = '"+StatementTimeout+"'"); err != nil {
 		return Page{}, err
 	}
-	rows, err := tx.QueryContext(ctx, st.Page, st.Args...)
-	if err != nil {
+	var data []byte
+	if err = tx.QueryRowContext(ctx, st.Page, st.Args...).Scan(&data); err != nil {
 		return Page{}, err
 	}
-	defer func() { _ = rows.Close() }()
-	page := Page{Apps: []App{}}
-	for rows.Next() {
-		a, scanErr := scanApp(rows, opts)
-		if scanErr != nil {
-			return Page{}, scanErr
-		}
-		page.Apps = append(page.Apps, a)
+	var rows []row
+	if err = json.Unmarshal(data, &rows); err != nil {
+		return Page{}, fmt.Errorf("the listing could not be read: %w", err)
 	}
-	if err = rows.Err(); err != nil {
-		return Page{}, err
+	page := Page{Apps: make([]App, len(rows))}
+	for i, r := range rows {
+		page.Apps[i] = appOf(r, opts)
 	}
-	_ = rows.Close()
 	if all && len(page.Apps) > MaxAll {
 		return Page{}, ErrTooMany
 	}
