@@ -125,7 +125,7 @@ describeWithWebapp('chat: /oauth typed in the message box', () => {
     test('an input error shows under the box as plain text and keeps the draft', async () => {
         const box = page.locator('#post_textbox');
         await send(page, box, '/oauth list --bogus');
-        await expect(inputError(page).innerText()).resolves.toBe('/oauth list has no option "--bogus". Usage: /oauth list [--mine] [--trusted|--untrusted] [--public|--confidential] [--dcr] [--filter TEXT] [--page N] [--per-page N] [--all]');
+        await expect(inputError(page).innerText()).resolves.toBe('/oauth list has no option "--bogus". Usage: /oauth list [--mine] [--trusted|--untrusted] [--public|--confidential] [--dcr] [--never-used|--stale] [--orphaned] [--legacy] [--filter TEXT] [--page N] [--per-page N] [--all]');
         expect(await box.inputValue()).toBe('/oauth list --bogus');
         await shot(page, 'input-error.png');
         await box.fill('');
