@@ -42,39 +42,23 @@ type States struct {
 }
 
 // row is one element of Statement.Page's JSON array: appExpressions by name,
-// then the usage figures.
+// then the usage figures. The app's own fields decode into App; the stored
+// callback JSON text, orphaned and the flat usage figures are read beside it
+// (a field of row outranks App's field of the same JSON name).
 type row struct {
-	ID                      string `json:"id"`
-	Name                    string `json:"name"`
-	Description             string `json:"description"`
-	Homepage                string `json:"homepage"`
-	IconURL                 string `json:"icon_url"`
-	CallbackURLs            string `json:"callback_urls"`
-	CreatorID               string `json:"creator_id"`
-	CreatorUsername         string `json:"creator_username"`
-	CreateAt                int64  `json:"create_at"`
-	UpdateAt                int64  `json:"update_at"`
-	IsTrusted               bool   `json:"is_trusted"`
-	IsPublic                bool   `json:"is_public"`
-	IsDynamicallyRegistered bool   `json:"is_dynamically_registered"`
-	Legacy                  bool   `json:"legacy"`
-	Orphaned                bool   `json:"orphaned"`
-	AuthorizedUsers         int64  `json:"authorized_users"`
-	LiveTokens              int64  `json:"live_tokens"`
-	LiveSessions            int64  `json:"live_sessions"`
-	LastUsed                int64  `json:"last_used"`
+	App
+	CallbackURLs string `json:"callback_urls"`
+	Orphaned     bool   `json:"orphaned"`
+	Usage
 }
 
 // appOf is a row as the listing answers it.
 func appOf(r row, opts Options) App {
-	a := App{
-		ID: r.ID, Name: r.Name, Description: r.Description, Homepage: r.Homepage, IconURL: r.IconURL, CallbackURLs: parseCallbacks(r.CallbackURLs),
-		CreatorID: r.CreatorID, CreatorUsername: r.CreatorUsername, CreateAt: r.CreateAt, UpdateAt: r.UpdateAt, IsTrusted: r.IsTrusted,
-		IsPublic: r.IsPublic, IsDynamicallyRegistered: r.IsDynamicallyRegistered, Legacy: r.Legacy,
-		States: States{Orphaned: r.Orphaned, Legacy: r.Legacy},
-	}
+	a := r.App
+	a.CallbackURLs = parseCallbacks(r.CallbackURLs)
+	a.States = States{Orphaned: r.Orphaned, Legacy: a.Legacy}
 	if opts.Usage {
-		u := Usage{AuthorizedUsers: r.AuthorizedUsers, LiveTokens: r.LiveTokens, LiveSessions: r.LiveSessions, LastUsed: r.LastUsed}
+		u := r.Usage
 		a.Usage = &u
 		never, stale := DeriveUsage(u, opts)
 		a.States.NeverUsed, a.States.Stale = &never, &stale

@@ -196,3 +196,23 @@ func TestParseCallbacks(t *testing.T) {
 	assert.Equal(t, []string{}, parseCallbacks(""))
 	assert.Equal(t, []string{}, parseCallbacks("not json"))
 }
+
+// A row of the page's JSON array, as PostgreSQL's to_json writes it.
+func TestAppOfARow(t *testing.T) {
+	var r row
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"a1","name":"N","description":"D","homepage":"h","icon_url":"i","callback_urls":"[\"https://e/cb\"]",
+		"creator_id":"c","creator_username":"u","create_at":1,"update_at":2,"is_trusted":true,"is_public":false,"is_dynamically_registered":true,
+		"legacy":true,"orphaned":true,"authorized_users":3,"live_tokens":4,"live_sessions":5,"last_used":6}`), &r))
+	no, yes := false, true
+	opts := Options{Now: 100 * 24 * 60 * 60 * 1000, StaleAfterDays: 90, Usage: true}
+	assert.Equal(t, App{
+		ID: "a1", Name: "N", Description: "D", Homepage: "h", IconURL: "i", CallbackURLs: []string{"https://e/cb"}, CreatorID: "c", CreatorUsername: "u",
+		CreateAt: 1, UpdateAt: 2, IsTrusted: true, IsDynamicallyRegistered: true, Legacy: true,
+		Usage:  &Usage{AuthorizedUsers: 3, LiveTokens: 4, LiveSessions: 5, LastUsed: 6},
+		States: States{NeverUsed: &no, Stale: &yes, Orphaned: true, Legacy: true},
+	}, appOf(r, opts))
+	opts.Usage = false
+	off := appOf(r, opts)
+	assert.Nil(t, off.Usage)
+	assert.Equal(t, States{Orphaned: true, Legacy: true}, off.States)
+}

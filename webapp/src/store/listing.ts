@@ -3,8 +3,7 @@
 // The Go half does the same (server/command/listing.go).
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {filterApps, sortApps} from './query';
-import type {AppQuery, SortKey} from './query';
+import {queryApps, USAGE_SORTS} from './query';
 import {toSummary} from './summary';
 import type {AppSummary} from './summary';
 
@@ -83,32 +82,8 @@ export type ListingAnswer = {
 // orphaned creator would need every creator's account read. One app by id is
 // asked for its usage (REST reads the app itself directly).
 export function needsDatabase(q: ListingQuery): boolean {
-    return q.id !== undefined || q.usage !== undefined || q.orphaned !== undefined || ['users', 'tokens', 'sessions', 'last_used'].includes(q.sort ?? '');
+    return q.id !== undefined || q.usage !== undefined || q.orphaned !== undefined || USAGE_SORTS.includes(q.sort ?? 'name');
 }
-
-const tri = (v: boolean | undefined) => {
-    if (v === undefined) {
-        return 'any';
-    }
-    return v ? 'yes' : 'no';
-};
-
-// The REST fallback filters and sorts like the console's local view; the sort
-// keys it has no column for fall back to the name.
-function fallbackQuery(q: ListingQuery): AppQuery {
-    const sortable: SortKey[] = ['name', 'id', 'type', 'trusted', 'dcr', 'creator', 'callbacks', 'created', 'updated'];
-    return {
-        search: q.search ?? '',
-        creator: q.creator_id ?? '',
-        type: q.type ?? 'any',
-        trusted: tri(q.trusted),
-        dcr: tri(q.dcr),
-        sortKey: sortable.find((k) => k === q.sort) ?? 'name',
-        sortDir: q.direction ?? 'asc',
-    };
-}
-
-const isLegacy = (app: AppSummary) => Boolean((app as {mattermost_app_id?: string}).mattermost_app_id);
 
 export async function readListing(client: OAuthClient, q: ListingQuery): Promise<ListingAnswer> {
     const answer = await client.listApps(q);
@@ -120,11 +95,9 @@ export async function readListing(client: OAuthClient, q: ListingQuery): Promise
         return {...off, total: 0, apps: [], complete: true, needsDatabase: true};
     }
     const all = await listAllApps((page, perPage) => client.getOAuthApps(page, perPage));
-    const query = fallbackQuery(q);
-    let matching = filterApps(sortApps(all.apps, query.sortKey, query.sortDir, {}), query, {});
-    if (q.legacy !== undefined) {
-        matching = matching.filter((a) => isLegacy(a) === q.legacy);
-    }
+
+    // The console's local query, by the route's rules (no usernames from REST).
+    const matching = queryApps(all.apps, q, {usernames: {}, cutoff: 0});
     const perPage = q.per_page ?? MAX_PER_PAGE;
     const page = q.page ?? 0;
     const apps = q.all ? matching : matching.slice(page * perPage, (page + 1) * perPage);
