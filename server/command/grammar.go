@@ -42,6 +42,9 @@ type Verb struct {
 	Exclusive [][2]string `json:"exclusive,omitempty"`
 	// FormWhenBare: typed without options, the verb opens a form (a dialog on mobile).
 	FormWhenBare bool `json:"formWhenBare,omitempty"`
+	// Server: the server half answers the verb on every client, the web app
+	// included (it owns the change trail, the bot and scheduled work).
+	Server bool `json:"server,omitempty"`
 }
 
 // Arg is a positional argument.

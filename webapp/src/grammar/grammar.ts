@@ -32,6 +32,9 @@ export type Verb = {
     flags: Flag[];
     exclusive?: Array<[string, string]>;
     formWhenBare?: boolean;
+
+    // Answered by the server half on every client (it owns the change trail and the bot).
+    server?: boolean;
 };
 
 export type Grammar = {
