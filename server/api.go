@@ -33,6 +33,9 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Not signed in."})
 		return
 	}
+	if p.serveGovernance(c, w, r, userID) {
+		return
+	}
 	switch {
 	case r.URL.Path == settingsRoute && r.Method == http.MethodGet:
 		cfg := p.getConfiguration()

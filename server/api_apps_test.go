@@ -18,13 +18,18 @@ import (
 
 // fakeSource answers from memory and records what it was asked.
 type fakeSource struct {
-	status readmodel.Status
-	page   readmodel.Page
-	err    error
-	got    *readmodel.Statement
+	current []readmodel.Fingerprinted
+	status  readmodel.Status
+	page    readmodel.Page
+	err     error
+	got     *readmodel.Statement
 }
 
 func (f *fakeSource) Status() readmodel.Status { return f.status }
+
+func (f *fakeSource) Fingerprints(context.Context, string) ([]readmodel.Fingerprinted, error) {
+	return f.current, f.err
+}
 
 func (f *fakeSource) List(_ context.Context, st readmodel.Statement, _ bool, _ readmodel.Options) (readmodel.Page, error) {
 	f.got = &st

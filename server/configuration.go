@@ -17,6 +17,14 @@ type configuration struct {
 	// StaleAfterDays marks an app stale when its OAuth sessions show no
 	// activity for this long (the read model's usage states).
 	StaleAfterDays int
+
+	// Governance (docs/governance.md). AuditChannelID "" posts nothing.
+	AuditChannelID       string
+	TrailIntervalMinutes int
+	SecretMaxAgeDays     int // 0: off
+	ScheduledPrune       bool
+	PruneAfterDays       int
+	PruneMaxPerRun       int
 }
 
 const (
@@ -28,7 +36,8 @@ const (
 // server applies manifest defaults only for settings outside sections, and
 // ours are in sections, so a setting the admin never saved keeps these.
 func defaults() *configuration {
-	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50, StaleAfterDays: 90}
+	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50, StaleAfterDays: 90,
+		TrailIntervalMinutes: 5, PruneAfterDays: 90, PruneMaxPerRun: 20}
 }
 
 // normalized fills defaults for values the admin left empty or out of range.
@@ -40,10 +49,21 @@ func (c *configuration) normalized() *configuration {
 	if n.StaleAfterDays < 1 || n.StaleAfterDays > 3650 {
 		n.StaleAfterDays = 90
 	}
+	n.TrailIntervalMinutes = inRange(n.TrailIntervalMinutes, 1, 1440, 5)
+	n.SecretMaxAgeDays = inRange(n.SecretMaxAgeDays, 0, 36500, 0)
+	n.PruneAfterDays = inRange(n.PruneAfterDays, 0, 3650, 90)
+	n.PruneMaxPerRun = inRange(n.PruneMaxPerRun, 1, 1000, 20)
 	if n.CommandAccess != accessSystemAdmins {
 		n.CommandAccess = accessEveryone
 	}
 	return &n
+}
+
+func inRange(v, lo, hi, fallback int) int {
+	if v < lo || v > hi {
+		return fallback
+	}
+	return v
 }
 
 func (p *Plugin) getConfiguration() *configuration {
@@ -68,5 +88,6 @@ func (p *Plugin) OnConfigurationChange() error {
 		return errors.Wrap(err, "failed to load plugin configuration")
 	}
 	p.setConfiguration(c.normalized())
+	p.scheduleTrail()
 	return nil
 }

@@ -29,6 +29,7 @@ type Plugin struct {
 	command      *command.Handler
 	translations *i18n.Bundle
 	apps         appsSource
+	gov          *governance
 
 	configurationLock sync.RWMutex
 	configuration     *configuration
@@ -40,9 +41,18 @@ func (p *Plugin) OnActivate() error {
 	p.initTranslations()
 	p.command = command.NewHandler(command.Load(), p)
 	p.startReadModel()
+	if err := p.startGovernance(); err != nil {
+		return err
+	}
 	if err := p.client.SlashCommand.Register(p.command.Definition(p.serverMessages(), p.routeURL(appsRoute))); err != nil {
 		return errors.Wrap(err, "failed to register /oauth")
 	}
+	return nil
+}
+
+// OnDeactivate stops the change trail's schedule on this node.
+func (p *Plugin) OnDeactivate() error {
+	p.stopGovernance()
 	return nil
 }
 

@@ -14,6 +14,8 @@ type appsSource interface {
 	// Status is the self-check's verdict, checking first when needed.
 	Status() readmodel.Status
 	List(ctx context.Context, st readmodel.Statement, all bool, opts readmodel.Options) (readmodel.Page, error)
+	// Fingerprints reads every app with its secret's keyed hash (the change trail).
+	Fingerprints(ctx context.Context, key string) ([]readmodel.Fingerprinted, error)
 }
 
 // recheckAfter retries a self-check that failed because the database could
@@ -71,4 +73,11 @@ func (s *dbSource) List(ctx context.Context, st readmodel.Statement, all bool, o
 	db := s.db
 	s.mu.Unlock()
 	return readmodel.List(ctx, db, st, all, opts)
+}
+
+func (s *dbSource) Fingerprints(ctx context.Context, key string) ([]readmodel.Fingerprinted, error) {
+	s.mu.Lock()
+	db := s.db
+	s.mu.Unlock()
+	return readmodel.Fingerprints(ctx, db, key)
 }

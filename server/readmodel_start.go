@@ -48,3 +48,7 @@ func (s offSource) Status() readmodel.Status { return s.status }
 func (s offSource) List(context.Context, readmodel.Statement, bool, readmodel.Options) (readmodel.Page, error) {
 	return readmodel.Page{}, errors.New(s.status.Listing)
 }
+
+func (s offSource) Fingerprints(context.Context, string) ([]readmodel.Fingerprinted, error) {
+	return nil, errors.New(s.status.Listing)
+}

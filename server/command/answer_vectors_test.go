@@ -135,10 +135,16 @@ func (e *vectorEnv) Caller(string) (*REST, *APIError) {
 	return NewREST(e.v.SiteURL, "session-token", &http.Client{Transport: e.rest}, 5*time.Second), nil
 }
 
-func (e *vectorEnv) IsSystemAdmin(string) bool { return e.v.User.SystemAdmin }
-func (e *vectorEnv) SiteURL() string           { return e.v.SiteURL }
-func (e *vectorEnv) DialogURL() string         { return "/plugins/oauth-manager" + DialogPath }
-func (e *vectorEnv) ListingURL() string        { return "/plugins/oauth-manager" + ListingPath }
+func (e *vectorEnv) IsSystemAdmin(string) bool                     { return e.v.User.SystemAdmin }
+func (e *vectorEnv) SiteURL() string                               { return e.v.SiteURL }
+func (e *vectorEnv) DialogURL() string                             { return "/plugins/oauth-manager" + DialogPath }
+func (e *vectorEnv) PlanPrune(string, *int) (PrunePlan, *APIError) { return PrunePlan{}, nil }
+func (e *vectorEnv) ConfirmPrune(*REST, string, string, int) (PruneResult, *APIError) {
+	return PruneResult{}, nil
+}
+func (e *vectorEnv) SecretAges(string) (SecretAges, *APIError) { return SecretAges{Pending: true}, nil }
+func (e *vectorEnv) RecordChange(string, string, string)       {}
+func (e *vectorEnv) ListingURL() string                        { return "/plugins/oauth-manager" + ListingPath }
 func (e *vectorEnv) Messages(string) *Messages {
 	if e.messages == nil {
 		return English()

@@ -16,6 +16,7 @@ type Handler struct {
 	grammar  *Grammar
 	verbs    map[string]verbFunc
 	env      Env
+	gov      Governance
 	listings *Listings
 }
 
@@ -37,6 +38,8 @@ type Env interface {
 	ListingURL() string
 	// Messages speaks the user's language (English when it is not shipped).
 	Messages(userID string) *Messages
+	// Governance is the server's own work (governance.go).
+	Governance
 }
 
 // Options are the plugin settings the verbs follow.
@@ -75,7 +78,7 @@ func cutNote(m *Messages) string { return m.T("oauth-manager.chat.cut") }
 // NewHandler wires every verb of the grammar to its answer. The grammar drift
 // test fails when a verb exists on only one side.
 func NewHandler(g *Grammar, env Env) *Handler {
-	return &Handler{grammar: g, env: env, listings: NewListings(10 * time.Second), verbs: map[string]verbFunc{
+	return &Handler{grammar: g, env: env, gov: env, listings: NewListings(10 * time.Second), verbs: map[string]verbFunc{
 		"help":         help,
 		"list":         list,
 		"show":         show,
@@ -88,6 +91,9 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"deauthorize":  deauthorize,
 		"metadata":     metadata,
 		"register":     register,
+		"dcr":          dcr,
+		"rotate":       rotate,
+		"secrets":      secrets,
 	}}
 }
 

@@ -57,6 +57,7 @@ func (c *call) createApp(request *model.OAuthAppRequest, fieldErrors map[string]
 	if err != nil {
 		return post(Describe(c.m, err, c.m.T("oauth-manager.action.create_app")))
 	}
+	c.h.gov.RecordChange(c.me, "create", created.Id)
 	c.h.listings.forget(c.me)
 	var notes []string
 	if request.IsTrusted && !created.IsTrusted {
@@ -92,6 +93,7 @@ func (c *call) updateApp(app, next *model.OAuthApp, changes []Change, fieldError
 	if err != nil {
 		return post(Describe(c.m, err, c.m.T("oauth-manager.action.edit_app")))
 	}
+	c.h.gov.RecordChange(c.me, "edit", updated.Id)
 	c.h.listings.forget(c.me)
 	lines := []string{c.m.Format("oauth-manager.chat.edit.done", Args{"name": MdText(updated.Name), "id": MdCode(updated.Id)})}
 	for _, ch := range changes {
@@ -151,6 +153,7 @@ func remove(c *call) result {
 	if err := c.api.DeleteOAuthApp(app.Id); err != nil {
 		return post(Describe(c.m, err, action))
 	}
+	c.h.gov.RecordChange(c.me, "delete", app.Id)
 	c.h.listings.forget(c.me)
 	return post(c.m.Format("oauth-manager.chat.delete.done", Args{"name": MdText(app.Name), "id": MdCode(app.Id)}))
 }
@@ -171,6 +174,7 @@ func regenSecret(c *call) result {
 	if err != nil {
 		return post(Describe(c.m, err, action))
 	}
+	c.h.gov.RecordChange(c.me, "regenerate", app.Id)
 	title := c.m.Format("oauth-manager.chat.regenerate.title", Args{"name": MdText(updated.Name)})
 	return post(c.appMessage(title, updated, true, []string{c.m.T("oauth-manager.chat.regenerate.old_secret")}))
 }
