@@ -4,6 +4,8 @@
 import {Client4, ClientError} from '@mattermost/client';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import type {ChangeReport, Governance, PrunePlan, PruneResult, Rotation, SecretAges, TrailRun} from './governance_types';
+
 import {pluginId} from '../manifest';
 
 // RFC 8414 authorization server metadata, as Mattermost serves it.
@@ -137,8 +139,22 @@ export class OAuthClient extends Client4 {
     };
 
     getPluginSettings = () => {
-        return this.fetchStandard<PluginSettings>(`${this.getUrl()}/plugins/${pluginId}/api/v1/settings`, {method: 'get'});
+        return this.fetchStandard<PluginSettings>(this.pluginRoute('settings'), {method: 'get'});
     };
+
+    // The governance routes (docs/governance.md).
+    reportChange = (report: ChangeReport) => this.fetchStandard<null>(this.pluginRoute('audit'), {method: 'post', body: JSON.stringify(report)});
+    getGovernance = () => this.fetchStandard<Governance>(this.pluginRoute('governance'), {method: 'get'});
+    runTrail = () => this.fetchStandard<TrailRun>(this.pluginRoute('trail/run'), {method: 'post'});
+    getSecretAges = () => this.fetchStandard<SecretAges>(this.pluginRoute('secret-ages'), {method: 'get'});
+    rotateSecret = (appId: string) => this.fetchStandard<Rotation>(this.pluginRoute('rotate'), {method: 'post', body: JSON.stringify({app_id: appId})});
+
+    // olderThanDays undefined: the server's default (its Stale after setting).
+    planDcrPrune = (olderThanDays?: number) => this.fetchStandard<PrunePlan>(this.pluginRoute('dcr/prune'), {method: 'post', body: JSON.stringify(olderThanDays === undefined ? {} : {older_than_days: olderThanDays})});
+    confirmDcrPrune = (planId: string, count: number) => this.fetchStandard<PruneResult>(this.pluginRoute('dcr/prune/confirm'), {method: 'post', body: JSON.stringify({plan_id: planId, count})});
+
+    // The DCR view: the same listing route, dynamically registered clients only.
+    listDcrClients = (query: Omit<ListingQuery, 'dcr'>) => this.listApps({...query, dcr: true});
 
     // The query's parameters in a fixed order (undefined ones left out).
     listApps = async (query: ListingQuery): Promise<AppListing | ListingOff> => {
@@ -148,7 +164,7 @@ export class OAuthClient extends Client4 {
                 params.set(key, String(value));
             }
         }
-        const url = `${this.getUrl()}/plugins/${pluginId}/api/v1/apps?${params}`;
+        const url = `${this.pluginRoute('apps')}?${params}`;
         const {response, body} = await this.fetchRaw(url, {method: 'get'});
         const off = (body ?? {}) as Partial<ListingOff>;
         if (response.status === 503 && typeof off.unavailable === 'string') {
@@ -161,6 +177,10 @@ export class OAuthClient extends Client4 {
         }
         return listing;
     };
+
+    private pluginRoute(path: string): string {
+        return `${this.getUrl()}/plugins/${pluginId}/api/v1/${path}`;
+    }
 
     // Client4's doFetch takes the HTTP status from Mattermost's JSON error body.
     // These two endpoints answer in other shapes (an HTML 501 page, RFC 7591's

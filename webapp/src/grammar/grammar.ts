@@ -58,6 +58,15 @@ export function verbNames(): string[] {
     return grammar.verbs.map((v) => v.name);
 }
 
+// Verbs the web app answers itself; the others (`server: true`) go to the server.
+export function browserVerbNames(): string[] {
+    return grammar.verbs.filter((v) => !v.server).map((v) => v.name);
+}
+
+export function isServerVerb(name: string): boolean {
+    return Boolean(findVerb(name)?.server);
+}
+
 export function argLabel(arg: Arg): string {
     return arg.kind === 'user' ? '@USER' : arg.name.toUpperCase();
 }

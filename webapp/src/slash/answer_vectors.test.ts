@@ -2,7 +2,11 @@
 // a command, the caller, the plugin settings and the REST API's answers, the
 // exact text each half answers with. The Go half runs the same file
 // (server/command/answer_vectors_test.go). Both must make exactly the REST
-// calls the vector answers, each at least once.
+// calls the vector answers, each at least once. A verb the server answers on
+// every client (`server: true`) is passed on by the web half unchanged: its
+// vectors hold the Go half's answer, and here only the pass-on is checked.
+// The web half's fire-and-forget change reports (POST .../api/v1/audit) are
+// recorded apart: the Go half records its own changes itself.
 //
 // UPDATE_VECTORS=1 rewrites the expected answers from this (the web) half.
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -14,7 +18,8 @@ import {RECEIVED_NEW_POST} from './ephemeral';
 import {createSlashCommandHook} from './hook';
 
 import {OAuthClient, setClient} from '../client/oauth_client';
-import {grammar} from '../grammar/grammar';
+import {grammar, isServerVerb} from '../grammar/grammar';
+import {parse} from '../grammar/parse';
 import {intlFor} from '../i18n/intl';
 import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/pseudo';
 import {pluginId} from '../manifest';
@@ -69,11 +74,17 @@ function respond(answer: RestAnswer): FakeResponse {
 async function runWebHalf(v: AnswerVector, catalogue?: Record<string, string>) {
     const used = new Set<number>();
     const unexpected: string[] = [];
+    const reports: unknown[] = [];
     const settingsPath = `/plugins/${pluginId}/api/v1/settings`;
-    globalThis.fetch = (async (url: string, options?: {method?: string}) => {
+    const auditPath = `/plugins/${pluginId}/api/v1/audit`;
+    globalThis.fetch = (async (url: string, options?: {method?: string; body?: string}) => {
         const key = requestKey(options?.method ?? 'get', url);
         if (key === `GET ${settingsPath}`) {
             return respond({method: 'GET', path: settingsPath, body: v.settings});
+        }
+        if (key === `POST ${auditPath}`) {
+            reports.push(JSON.parse(options?.body ?? 'null'));
+            return respond({method: 'POST', path: auditPath, status: 204, text: ''});
         }
         const index = v.rest.findIndex((a) => requestKey(a.method, a.path) === key);
         if (index === -1) {
@@ -107,7 +118,13 @@ async function runWebHalf(v: AnswerVector, catalogue?: Record<string, string>) {
         }),
     });
     const hook = catalogue ? createSlashCommandHook(store as unknown as HostStore, () => intlFor('en', catalogue)) : createSlashCommandHook(store as unknown as HostStore);
-    const result = await hook(v.command, {channel_id: 'c', team_id: 't'});
+    const args = {channel_id: 'c', team_id: 't'};
+    const result = await hook(v.command, args);
+    const unused = v.rest.map((a, i) => (used.has(i) ? '' : requestKey(a.method, a.path))).filter(Boolean);
+    if ('message' in result) {
+        // Passed on to the server: the Go half answers it.
+        return {passedOn: result, expectedPassOn: {message: v.command, args}, posts, unexpected, reports};
+    }
     let answer: AnswerVector['answer'];
     if ('error' in result && result.error) {
         answer = {input_error: result.error.message};
@@ -116,20 +133,73 @@ async function runWebHalf(v: AnswerVector, catalogue?: Record<string, string>) {
     } else {
         answer = {post: posts.join('\n')};
     }
-    const unused = v.rest.map((a, i) => (used.has(i) ? '' : requestKey(a.method, a.path))).filter(Boolean);
-    return {answer, unexpected, unused};
+    return {answer, unexpected, unused, reports};
+}
+
+// The changes the web half must report for the change trail: one for each
+// REST change the vector answers with success (a DCR registration is the
+// server's own, not a change made through the plugin).
+const APP_PATH = /^\/api\/v4\/oauth\/apps\/([a-z0-9]{26})(\/regen_secret)?$/;
+function expectedReports(v: AnswerVector) {
+    return v.rest.filter((a) => (a.status ?? 200) < 300 && !a.network).flatMap((a) => {
+        const body = (a.body ?? {}) as {id?: string};
+        if (a.method === 'POST' && a.path === '/api/v4/oauth/apps') {
+            return [{action: 'create', app_id: body.id}];
+        }
+        const [, id, regen] = APP_PATH.exec(a.path) ?? [];
+        if (!id) {
+            return [];
+        }
+        const action = {PUT: 'edit', DELETE: 'delete', POST: regen ? 'regenerate' : ''}[a.method];
+        return action ? [{action, app_id: id}] : [];
+    });
+}
+
+// Every client secret the vector's REST answers hold.
+function secretsIn(value: unknown): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap(secretsIn);
+    }
+    if (typeof value === 'object' && value !== null) {
+        return Object.entries(value).flatMap(([k, v]) => (k === 'client_secret' && typeof v === 'string' && v ? [v] : secretsIn(v)));
+    }
+    return [];
 }
 
 const results: AnswerVector[] = [];
+let reportsSeen = 0;
 
 // eslint-disable-next-line no-process-env
 const updating = Boolean(process.env.UPDATE_VECTORS);
 
 describe('answer vectors: the web half', () => {
     test.each(vectors.map((v) => [v.name, v] as const))('%s', async (_, v) => {
-        const {answer, unexpected, unused} = await runWebHalf(v);
+        const run = await runWebHalf(v);
+        if ('passedOn' in run) {
+            // Only a verb the server answers may be passed on, and unchanged.
+            expect(isServerVerb(parse(v.command).parsed?.verb ?? '')).toBe(true);
+            expect(run.passedOn).toEqual(run.expectedPassOn);
+            expect(run.posts).toEqual([]);
+            expect(run.unexpected).toEqual([]);
+            expect(run.reports).toEqual([]);
+            results.push(v);
+            return;
+        }
+        const {answer, unexpected, unused, reports} = run;
         expect(unexpected).toEqual([]);
         expect(unused).toEqual([]);
+
+        // A change made here is reported for the change trail: {action, app_id}, never a secret.
+        const wanted = expectedReports(v);
+        expect(reports).toEqual(wanted);
+        reportsSeen += wanted.length;
+        const secrets = secretsIn(v.rest);
+        for (const report of reports) {
+            expect(report).toEqual({action: expect.stringMatching(/^(create|edit|delete|regenerate)$/), app_id: expect.any(String)});
+            for (const secret of secrets) {
+                expect(JSON.stringify(report)).not.toContain(secret);
+            }
+        }
         results.push({...v, answer});
         if (!updating) {
             expect(answer).toEqual(v.answer);
@@ -137,6 +207,8 @@ describe('answer vectors: the web half', () => {
     });
 
     afterAll(() => {
+        // The vectors hold changes of every kind, so the check above is not empty.
+        expect(reportsSeen).toBeGreaterThanOrEqual(4);
         if (updating && results.length === vectors.length) {
             writeFileSync(FILE, JSON.stringify(results, null, 2) + '\n');
         }
@@ -180,7 +252,11 @@ describe('answer vectors: no word of the web half bypasses the catalogue', () =>
     const pseudo = pseudoCatalogue();
 
     test.each(vectors.filter((v) => !v.answer?.opened).map((v) => [v.name, v] as const))('%s', async (_, v) => {
-        const {answer} = await runWebHalf(v, pseudo);
+        const run = await runWebHalf(v, pseudo);
+        if ('passedOn' in run) {
+            return;
+        }
+        const {answer} = run;
         const text = answer?.post ?? answer?.input_error ?? '';
         expect(text).toContain(PSEUDO_OPEN);
         expect(strayWords(v, text)).toEqual([]);

@@ -6,7 +6,7 @@ import {verbHandlers} from './verbs';
 
 import {setClient} from '../client/oauth_client';
 import type {OAuthClient} from '../client/oauth_client';
-import {verbNames} from '../grammar/grammar';
+import {browserVerbNames, grammar, isServerVerb, verbNames} from '../grammar/grammar';
 import {help} from '../grammar/usage';
 import {intlFor} from '../i18n/intl';
 import {stateKey} from '../store/selectors';
@@ -27,8 +27,20 @@ function fakeStore(state: ReturnType<HostStore['getState']> = {entities: {users:
 
 const args = {channel_id: 'chan', team_id: 'team', root_id: 'root'};
 
-test('every grammar verb has a webapp handler and no handler lacks a verb (drift)', () => {
-    expect(Object.keys(verbHandlers).sort()).toEqual(verbNames().sort());
+test('every browser verb of the grammar has a webapp handler and no handler lacks a verb (drift)', () => {
+    expect(Object.keys(verbHandlers).sort()).toEqual(browserVerbNames().sort());
+});
+
+test('server verbs have no webapp handler: the hook passes them on', () => {
+    const serverVerbs = grammar.verbs.filter((v) => v.server).map((v) => v.name);
+    expect(serverVerbs.length).toBeGreaterThan(0);
+    for (const name of serverVerbs) {
+        expect(isServerVerb(name)).toBe(true);
+        expect(verbHandlers).not.toHaveProperty(name);
+    }
+    expect([...browserVerbNames(), ...serverVerbs].sort()).toEqual(verbNames().sort());
+    expect(isServerVerb('list')).toBe(false);
+    expect(isServerVerb('nope')).toBe(false);
 });
 
 test('recognizes only /oauth', () => {
@@ -123,5 +135,88 @@ describe('the "system admins only" setting fails closed', () => {
         expect(posts).toHaveLength(1);
         expect(posts[0]).toContain('not revealed');
         expect(posts[0]).not.toContain('topsecret');
+    });
+});
+
+describe('verbs the server answers (server: true)', () => {
+    function storeWith(roles: string) {
+        const entities = {users: {currentUserId: 'me', profiles: {me: {roles}}}, general: {config: {}}};
+        const posts: string[] = [];
+        const store = configureStore({
+            reducer: (state: Record<string, unknown> | undefined, action: {type: string; data?: {message?: string}}) => {
+                if (action.type === RECEIVED_NEW_POST && action.data?.message) {
+                    posts.push(action.data.message);
+                }
+                return {entities, [stateKey]: reducer(state?.[stateKey] as never, action)};
+            },
+            middleware: (gd) => gd({serializableCheck: false}),
+        });
+        return {store: store as unknown as HostStore, posts};
+    }
+
+    // Any call other than the settings would be the browser answering the verb.
+    function fakeClient(commandAccess: string) {
+        const calls: string[] = [];
+        const record = (name: string) => jest.fn(async () => {
+            calls.push(name);
+            return [];
+        });
+        const getPluginSettings = jest.fn(async () => ({command_access: commandAccess, reveal_secrets_in_chat: true, default_page_size: 50}));
+        setClient({getPluginSettings, listApps: record('listApps'), getOAuthApps: record('getOAuthApps'), getOAuthApp: record('getOAuthApp'), regenOAuthAppSecret: record('regenOAuthAppSecret')} as unknown as OAuthClient);
+        return {calls, getPluginSettings};
+    }
+
+    test.each([
+        '/oauth dcr',
+        '/oauth dcr --stale --page 2',
+        '/oauth dcr --prune --older-than 30',
+        '  /oauth rotate "Build bot" --yes  ',
+        '/OAuth secrets --overdue',
+    ])('%j goes to the server unchanged, with its args, and nothing is posted here', async (command) => {
+        const {calls} = fakeClient('everyone');
+        const {store, posts} = storeWith('system_user');
+        const threadArgs = {channel_id: 'chan', team_id: 'team', root_id: 'root'};
+        await expect(createSlashCommandHook(store)(command, threadArgs)).resolves.toEqual({message: command, args: threadArgs});
+        expect(posts).toEqual([]);
+        expect(calls).toEqual([]);
+    });
+
+    test('input errors are still shown under the message box, before anything is sent', async () => {
+        const {getPluginSettings} = fakeClient('everyone');
+        const {store, posts} = storeWith('system_user');
+        const result = await createSlashCommandHook(store)('/oauth dcr --stale --never-used', args);
+        expect(result).toEqual({error: {message: expect.stringContaining('/oauth dcr')}});
+        expect(await createSlashCommandHook(store)('/oauth rotate', args)).toEqual({error: {message: expect.stringContaining('needs APP')}});
+        expect(await createSlashCommandHook(store)('/oauth dcr --prune --confirm 0', args)).toEqual({error: {message: expect.stringContaining('--confirm')}});
+        expect(posts).toEqual([]);
+        expect(getPluginSettings).not.toHaveBeenCalled();
+    });
+
+    test('"System admins only" refuses a server verb here, as every other verb', async () => {
+        fakeClient('system_admins');
+        const {store, posts} = storeWith('system_user');
+        await expect(createSlashCommandHook(store)('/oauth secrets', args)).resolves.toEqual({});
+        expect(posts).toHaveLength(1);
+        expect(posts[0]).toMatch(/^An admin limited `\/oauth` to system admins/);
+    });
+
+    test('when the settings cannot be read, a non-admin is refused (fail closed) and nothing reaches the server', async () => {
+        setClient({getPluginSettings: jest.fn().mockRejectedValue(new TypeError('Failed to fetch'))} as unknown as OAuthClient);
+        const {store, posts} = storeWith('system_user');
+        await expect(createSlashCommandHook(store)('/oauth rotate abc', args)).resolves.toEqual({});
+        expect(posts[0]).toMatch(/^Could not check who may use `\/oauth`/);
+    });
+
+    test('a system admin passes without the settings being read', async () => {
+        const {getPluginSettings} = fakeClient('system_admins');
+        const {store} = storeWith('system_user system_admin');
+        await expect(createSlashCommandHook(store)('/oauth dcr --prune', args)).resolves.toEqual({message: '/oauth dcr --prune', args});
+        expect(getPluginSettings).not.toHaveBeenCalled();
+    });
+
+    test('help about a server verb is answered here', async () => {
+        const {store, dispatched} = fakeStore();
+        await expect(createSlashCommandHook(store)('/oauth help rotate', args)).resolves.toEqual({});
+        expect(dispatched[0]).toMatchObject({data: {message: help(intlFor('en'), 'rotate')}});
     });
 });

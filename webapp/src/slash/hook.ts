@@ -1,5 +1,8 @@
 // The slash-command hook: /oauth typed in the web or desktop app is parsed and
-// run here, as the signed-in user, before anything reaches the server.
+// run here, as the signed-in user, before anything reaches the server. Verbs
+// the server answers on every client (`server: true` in grammar.json) are
+// parsed and checked against "Who may use /oauth" here too, then passed on
+// unchanged.
 import {defineMessages, type IntlShape} from 'react-intl';
 
 import {post, settings} from './context';
@@ -8,7 +11,7 @@ import {postEphemeral} from './ephemeral';
 import {capAnswer, describeErrorMd} from './markdown';
 import {verbHandlers} from './verbs';
 
-import {grammar} from '../grammar/grammar';
+import {grammar, isServerVerb} from '../grammar/grammar';
 import {formatParseError, parse} from '../grammar/parse';
 import {intlFor, userLocale} from '../i18n/intl';
 import {toApiError} from '../store/errors';
@@ -63,7 +66,12 @@ export function createSlashCommandHook(store: HostStore, intlOf: (state: HostSta
         let outcome;
         try {
             const ctx = {store, message, args, parsed: result.parsed, intl};
-            outcome = await refusal(ctx) ?? await verbHandlers[result.parsed.verb](ctx);
+            outcome = await refusal(ctx);
+            if (!outcome && isServerVerb(result.parsed.verb)) {
+                // The server half answers it (it owns the trail and the bot).
+                return {message, args};
+            }
+            outcome = outcome ?? await verbHandlers[result.parsed.verb](ctx);
         } catch (err) {
             // A defect, not a server answer: say so plainly rather than fail silently.
             const action = intl.formatMessage(ACTIONS.answer, {command: `/${grammar.trigger} ${result.parsed.verb}`});

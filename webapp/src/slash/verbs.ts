@@ -1,5 +1,8 @@
-// What the webapp does for each verb of the grammar. The drift tests (here and
-// in Go) fail when a verb is in grammar.json but not in this table, or back.
+// What the webapp does for each verb of the grammar it answers itself. Verbs
+// marked `server: true` in grammar.json have no handler here: the hook passes
+// them to the server unchanged (see hook.ts). The drift tests (here and in Go)
+// fail when a browser verb is in grammar.json but not in this table, or back,
+// and when a server verb has a handler.
 
 import {post} from './context';
 import type {VerbHandler} from './context';

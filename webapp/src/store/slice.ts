@@ -1,23 +1,28 @@
 // The plugin's redux slice, registered with registry.registerReducer and so
 // found at state['plugins-oauth-manager']. Apps are kept without their client
 // secret: a thunk that receives one hands it to the view that asked (through
-// its result) and the reducer stores only the summary.
+// its result) and the reducer stores only the summary. Each change made here
+// is reported for the change trail by the thunk that made it (audit.ts).
 import {createAsyncThunk, createSlice} from '@reduxjs/toolkit';
 import type {PayloadAction} from '@reduxjs/toolkit';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import {reportChange} from './audit';
 import {toApiError} from './errors';
 import type {ApiError} from './errors';
+import {confirmDcrPrune, fetchSecretAges, rotateSecret} from './governance';
 import {MAX_PER_PAGE, readListing} from './listing';
 import type {ListingAnswer} from './listing';
 import {defaultQuery, isFiltered} from './query';
 import type {ConsoleQuery} from './query';
 import {toSummary} from './summary';
 import type {AppSummary} from './summary';
+import {apiThunk} from './thunk';
 
+import type {SecretAges} from '../client/governance_types';
 import {getClient} from '../client/oauth_client';
-import type {ClientRegistrationRequest, ClientRegistrationResponse, ListingQuery, OAuthClient, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
+import type {ClientRegistrationRequest, ClientRegistrationResponse, ListingQuery, OAuthServerMetadata, PluginSettings} from '../client/oauth_client';
 
 export type {AppSummary} from './summary';
 export {toSummary} from './summary';
@@ -51,6 +56,9 @@ export type OAuthManagerState = {
         providerEnabled: boolean | null;
     };
     settings: PluginSettings | null;
+
+    // How old each confidential app's secret is, from the change trail.
+    secretAges: SecretAges | null;
     requests: Record<string, RequestState>;
     sync: SyncState;
 
@@ -78,7 +86,7 @@ export type SyncState = {
 };
 
 export type Confirmation = {
-    kind: 'delete' | 'regenerate';
+    kind: 'delete' | 'regenerate' | 'rotate';
     appId: string;
     appName: string;
     busy: boolean;
@@ -136,21 +144,11 @@ export const initialState: OAuthManagerState = {
     usernames: {},
     metadata: {document: null, providerEnabled: null},
     settings: null,
+    secretAges: null,
     requests: {},
     sync: {writeSeq: 0, writes: {}, readSerial: 0, appliedListing: 0, reads: {}},
     ui: {query: defaultQuery, page: 0, form: null, confirm: null, notice: ''},
 };
-
-// Every thunk rejects with a plain ApiError carrying the server's words.
-function apiThunk<Result, Arg = void>(name: string, call: (client: OAuthClient, arg: Arg) => Promise<Result>) {
-    return createAsyncThunk<Result, Arg, {rejectValue: ApiError}>(`oauthManager/${name}`, async (arg, {rejectWithValue}) => {
-        try {
-            return await call(getClient(), arg);
-        } catch (err) {
-            return rejectWithValue(toApiError(err));
-        }
-    });
-}
 
 // A page, a search or every app from the read model (REST paging when it is off).
 export const fetchListing = apiThunk<ListingAnswer, ListingQuery>('fetchListing', (client, query) => readListing(client, query));
@@ -161,17 +159,30 @@ export const fetchAppInfo = apiThunk('fetchAppInfo', (client, appId: string) => 
 
 export type NewApp = Pick<OAuthApp, 'name' | 'description' | 'homepage' | 'icon_url' | 'callback_urls' | 'is_trusted'> & {is_public: boolean};
 
-export const createApp = apiThunk('createApp', (client, app: NewApp) => client.createOAuthApp(app));
+export const createApp = apiThunk('createApp', async (client, app: NewApp) => {
+    const created = await client.createOAuthApp(app);
+    reportChange(client, 'create', created.id);
+    return created;
+});
 
 // The server replaces the whole app: callers send every field (see mergeEdit).
-export const updateApp = apiThunk('updateApp', (client, app: OAuthApp) => client.editOAuthApp(app));
+export const updateApp = apiThunk('updateApp', async (client, app: OAuthApp) => {
+    const updated = await client.editOAuthApp(app);
+    reportChange(client, 'edit', app.id);
+    return updated;
+});
 
 export const deleteApp = apiThunk('deleteApp', async (client, appId: string) => {
     await client.deleteOAuthApp(appId);
+    reportChange(client, 'delete', appId);
     return appId;
 });
 
-export const regenerateSecret = apiThunk('regenerateSecret', (client, appId: string) => client.regenOAuthAppSecret(appId));
+export const regenerateSecret = apiThunk('regenerateSecret', async (client, appId: string) => {
+    const app = await client.regenOAuthAppSecret(appId);
+    reportChange(client, 'regenerate', appId);
+    return app;
+});
 
 // Every page: a user may have authorized more apps than the server's default page.
 export const fetchAuthorizedApps = apiThunk('fetchAuthorizedApps', async (client, userId: string) => {
@@ -403,6 +414,22 @@ const slice = createSlice({
             }).
             addCase(fetchSettings.fulfilled, (state, action) => {
                 state.settings = action.payload;
+            }).
+            addCase(fetchSecretAges.fulfilled, (state, action) => {
+                state.secretAges = action.payload;
+            }).
+
+            // The server half regenerated it (and records the change itself).
+            addCase(rotateSecret.fulfilled, (state, action) => {
+                storeApp(state, action.payload.app);
+                wrote(state, action.payload.app.id);
+            }).
+            addCase(confirmDcrPrune.fulfilled, (state, action) => {
+                const gone = action.payload.skipped.filter((s) => s.reason === 'gone');
+                for (const {id} of [...action.payload.deleted, ...gone]) {
+                    removeApp(state, id);
+                    wrote(state, id, true);
+                }
             }).
             addMatcher(isOurs('/pending'), (state, action: {type: string} & Meta) => {
                 state.requests[requestKey(action.type)] = {status: 'pending'};
