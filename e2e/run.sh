@@ -271,6 +271,16 @@ cleanup() {
     kill -9 "$mm_pid" 2>/dev/null
     wait "$mm_pid" 2>/dev/null
   fi
+  # A second server (e2e/lib/second_server.ts) a test left running: its own pid.
+  local pidfile pid2
+  for pidfile in "${run:-/nonexistent}"/*/server.pid; do
+    [ -f "$pidfile" ] || continue
+    pid2=$(cat "$pidfile")
+    kill "$pid2" 2>/dev/null
+    for _ in $(seq 1 30); do kill -0 "$pid2" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid2" 2>/dev/null
+    pkill -f "$(dirname "$pidfile")/plugins/" 2>/dev/null
+  done
   # The server starts plugin processes of its own; none may outlive it.
   pkill -f "$run/plugins/" 2>/dev/null
   if [ -n "${pg_started:-}" ]; then
@@ -303,6 +313,7 @@ start_postgres
 start_mattermost
 
 export E2E_ENV_FILE="$run/env.json" E2E_SITE_URL="$site_url" E2E_BUNDLE="$bundle" E2E_SERVER_LOG="$run/mattermost.log" \
+  E2E_RUN_DIR="$run" E2E_MM_BIN="$mm_bin" \
   E2E_WEBAPP_VERSION="$webapp_version" \
   E2E_PG="postgres://mmuser@127.0.0.1:$pg_port/mattermost" E2E_PLUGIN_DIR="$run/plugins"
 if ! npx --no-install tsx e2e/bootstrap.ts; then
