@@ -150,7 +150,7 @@ func (p *Plugin) announcePrune(r command.PruneResult, scheduled bool, userID str
 	m := p.serverMessages()
 	user := ""
 	if userID != "" {
-		user = "@" + p.usernamesOf([]string{userID})[userID]
+		user = command.MdText("@" + p.usernamesOf([]string{userID})[userID])
 	}
 	post := command.PrunePost(m, r, scheduled, user, cfg.PruneAfterDays, cfg.PruneMaxPerRun)
 	if err := p.gov.store.Enqueue([]trail.Post{post}); err != nil {

@@ -94,17 +94,17 @@ func PrunePost(m *Messages, r PruneResult, scheduled bool, user string, afterDay
 func pruneLines(m *Messages, r PruneResult) []string {
 	var lines []string
 	for _, it := range r.Deleted {
-		lines = append(lines, m.Format("oauth-manager.trail.prune.deleted", Args{"name": MdText(it.Name), "id": MdCode(it.ID)}))
+		lines = append(lines, m.Format("oauth-manager.trail.prune.deleted", Args{"name": lineName(it.Name), "id": MdCode(it.ID)}))
 	}
 	for _, it := range r.Skipped {
 		reason := m.T("oauth-manager.trail.prune.used_since")
 		if it.Reason == "gone" {
 			reason = m.T("oauth-manager.trail.prune.gone")
 		}
-		lines = append(lines, m.Format("oauth-manager.trail.prune.skipped", Args{"name": MdText(it.Name), "id": MdCode(it.ID), "reason": reason}))
+		lines = append(lines, m.Format("oauth-manager.trail.prune.skipped", Args{"name": lineName(it.Name), "id": MdCode(it.ID), "reason": reason}))
 	}
 	for _, it := range r.Failed {
-		lines = append(lines, m.Format("oauth-manager.trail.prune.failed", Args{"name": MdText(it.Name), "id": MdCode(it.ID), "reason": MdText(it.Message)}))
+		lines = append(lines, m.Format("oauth-manager.trail.prune.failed", Args{"name": lineName(it.Name), "id": MdCode(it.ID), "reason": MdText(it.Message)}))
 	}
 	return lines
 }
@@ -163,7 +163,7 @@ func dcr(c *call) result {
 		if a.LastUsed > 0 {
 			last = date(a.LastUsed)
 		}
-		rows = append(rows, []string{MdText(a.Name), MdCellCode(a.ID), date(a.CreateAt), last})
+		rows = append(rows, []string{lineName(a.Name), MdCellCode(a.ID), date(a.CreateAt), last})
 	}
 	lines = append(lines, table(headers, rows), "", c.m.Format("oauth-manager.chat.dcr.confirm", Args{"command": MdCode("/oauth dcr --prune --confirm " + strconv.Itoa(plan.Count))}))
 	return post(strings.Join(lines, "\n"))
@@ -219,7 +219,7 @@ func secrets(c *call) result {
 				due = c.m.Format("oauth-manager.chat.secrets.overdue", Args{"date": date(a.DueAt)})
 			}
 		}
-		rows = append(rows, []string{MdText(a.Name), MdCellCode(a.ID), issued, due, userRef(names, a.CreatorID)})
+		rows = append(rows, []string{lineName(a.Name), MdCellCode(a.ID), issued, due, userRef(names, a.CreatorID)})
 	}
 	lines := []string{c.m.Format("oauth-manager.chat.secrets.title", Args{"count": len(apps), "max": ages.MaxAgeDays}), "", table(headers, rows)}
 	if rest := len(apps) - from - len(shown); rest > 0 {

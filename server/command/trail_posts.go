@@ -64,6 +64,10 @@ func TrailPosts(m *Messages, f trail.Findings, tc TrailContext) []trail.Post {
 	return posts
 }
 
+// lineName is an app's name where it may start a line (a list item): trimmed,
+// so leading spaces cannot make it a code block.
+func lineName(name string) string { return MdText(strings.TrimSpace(name)) }
+
 func entryIDs(es []trail.Entry) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
@@ -89,9 +93,11 @@ var trailTitles = map[trail.Kind]string{
 	trail.Deleted: "oauth-manager.trail.deleted",
 }
 
+// userRef names a user as the answers do: escaped text, so the audit
+// channel does not notify everyone it names.
 func userRef(names map[string]string, id string) string {
 	if n := names[id]; n != "" {
-		return "@" + n
+		return MdText("@" + n)
 	}
 	if id == "" {
 		return "—"
@@ -100,7 +106,7 @@ func userRef(names map[string]string, id string) string {
 }
 
 func changePost(m *Messages, e trail.Event, names map[string]string, tc TrailContext) string {
-	lines := []string{m.Format(trailTitles[e.Kind], Args{"name": MdText(e.App.Name), "id": MdCode(e.App.ID)})}
+	lines := []string{m.Format(trailTitles[e.Kind], Args{"name": lineName(e.App.Name), "id": MdCode(e.App.ID)})}
 	if e.Actor != nil {
 		lines = append(lines, m.Format("oauth-manager.trail.by_plugin", Args{"user": userRef(names, e.Actor.UserID), "at": date(e.Actor.At)}))
 	} else {
@@ -156,7 +162,7 @@ func registeredPost(m *Messages, apps []trail.Entry, tc TrailContext) string {
 			lines = append(lines, m.Format("oauth-manager.trail.dcr.more", Args{"more": len(apps) - listedInPost}))
 			break
 		}
-		lines = append(lines, m.Format("oauth-manager.trail.dcr.item", Args{"name": MdText(a.Name), "id": MdCode(a.ID), "callbacks": trailValue(m, trail.FieldCallbackURLs, a.CallbackURLs)}))
+		lines = append(lines, m.Format("oauth-manager.trail.dcr.item", Args{"name": lineName(a.Name), "id": MdCode(a.ID), "callbacks": trailValue(m, trail.FieldCallbackURLs, a.CallbackURLs)}))
 	}
 	return strings.Join(append(lines, "", m.T("oauth-manager.trail.dcr.hint")), "\n")
 }
@@ -164,13 +170,10 @@ func registeredPost(m *Messages, apps []trail.Entry, tc TrailContext) string {
 // OwnerLeftPost lists the apps of a creator who was deactivated or deleted,
 // with their usage and what an admin can do.
 func OwnerLeftPost(m *Messages, userID, username string, apps []trail.Entry, usage map[string]*readmodel.Usage) string {
-	user := MdCode(userID)
-	if username != "" {
-		user = "@" + username
-	}
+	user := userRef(map[string]string{userID: username}, userID)
 	lines := []string{m.Format("oauth-manager.trail.owner_left", Args{"user": user, "count": len(apps)})}
 	for _, a := range apps {
-		lines = append(lines, m.Format("oauth-manager.trail.owner_left.app", Args{"name": MdText(a.Name), "id": MdCode(a.ID), "usage": usageText(m, usage[a.ID])}))
+		lines = append(lines, m.Format("oauth-manager.trail.owner_left.app", Args{"name": lineName(a.Name), "id": MdCode(a.ID), "usage": usageText(m, usage[a.ID])}))
 	}
 	return strings.Join(append(lines, "", m.T("oauth-manager.trail.owner_left.options")), "\n")
 }
@@ -197,13 +200,13 @@ func summaryPost(m *Messages, s *trail.Summary, tc TrailContext) string {
 			lines = append(lines, m.Format("oauth-manager.trail.dcr.more", Args{"more": len(s.Overdue) - i}))
 			break
 		}
-		lines = append(lines, m.Format("oauth-manager.trail.secret_summary.item", Args{"name": MdText(e.Name), "id": MdCode(e.ID), "since": date(e.SecretSince), "user": userRef(names, e.CreatorID)}))
+		lines = append(lines, m.Format("oauth-manager.trail.secret_summary.item", Args{"name": lineName(e.Name), "id": MdCode(e.ID), "since": date(e.SecretSince), "user": userRef(names, e.CreatorID)}))
 	}
 	return strings.Join(append(lines, "", m.T("oauth-manager.trail.secret_summary.hint")), "\n")
 }
 
 func reminderPost(m *Messages, r trail.Reminder, maxAge int) string {
-	args := Args{"name": MdText(r.App.Name), "id": MdCode(r.App.ID), "plainId": r.App.ID, "max": maxAge, "due": date(r.Age.DueAt), "days": r.Age.DaysLeft}
+	args := Args{"name": lineName(r.App.Name), "id": MdCode(r.App.ID), "plainId": r.App.ID, "max": maxAge, "due": date(r.Age.DueAt), "days": r.Age.DaysLeft}
 	if r.Stage == 0 {
 		return m.Format("oauth-manager.trail.reminder.today", args)
 	}
