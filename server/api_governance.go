@@ -185,14 +185,15 @@ func (p *Plugin) serveAuditClaim(w http.ResponseWriter, r *http.Request, userID 
 }
 
 // couldChange is the REST rule for changing an app (api4/oauth.go): its
-// creator with manage_oauth, or anyone with manage_system_wide_oauth. A
+// manage_oauth, then being its creator or holding manage_system_wide_oauth. A
 // deleted app's creator comes from the trail's snapshot.
 func (p *Plugin) couldChange(userID, action, appID string) bool {
-	if p.API.HasPermissionTo(userID, model.PermissionManageSystemWideOAuth) {
-		return true
-	}
+	// REST checks manage_oauth first, for everyone.
 	if !p.API.HasPermissionTo(userID, model.PermissionManageOAuth) {
 		return false
+	}
+	if p.API.HasPermissionTo(userID, model.PermissionManageSystemWideOAuth) {
+		return true
 	}
 	if app, appErr := p.API.GetOAuthApp(appID); appErr == nil {
 		return app.CreatorId == userID
