@@ -152,7 +152,7 @@ func (p *Plugin) runTrail() (trailRun, error) {
 		Usernames: p.usernamesOf, Usage: p.usageOfCreator,
 	}
 	f, err := g.store.Run(trail.Input{
-		Now: now, Current: current, MaxAgeDays: cfg.SecretMaxAgeDays,
+		Now: now, Current: current, MaxAgeDays: cfg.SecretMaxAgeDays, Channel: cfg.AuditChannelID,
 		Actors: func(appID string) []trail.Actor {
 			var out []trail.Actor
 			for _, a := range notes[appID] {

@@ -32,7 +32,7 @@ func TrailPosts(m *Messages, f trail.Findings, tc TrailContext) []trail.Post {
 		props["event_id"] = model.NewId()
 		posts = append(posts, trail.Post{ID: model.NewId(), UserID: userID, Message: message, Props: map[string]any{"oauth_manager": props}})
 	}
-	if tc.Audit && f.Baseline {
+	if tc.Audit && f.Announce {
 		add("", m.Format("oauth-manager.trail.started", Args{"count": len(f.Result.Next)}), map[string]any{"type": "trail_started", "apps": len(f.Result.Next)})
 	}
 	var names map[string]string

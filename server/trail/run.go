@@ -22,7 +22,9 @@ type Summary struct {
 
 // Findings is everything a run found, for rendering into posts.
 type Findings struct {
-	Baseline  bool
+	Baseline bool
+	// Announce: the audit channel is new, so the trail says what it watches.
+	Announce  bool
 	Result    Result
 	Reminders []Reminder
 	Summary   *Summary
@@ -34,6 +36,8 @@ type Input struct {
 	Current    []Current
 	Actors     func(appID string) []Actor
 	MaxAgeDays int
+	// Channel is the audit channel ("" when off).
+	Channel string
 	// Render turns findings into the posts to deliver.
 	Render func(Findings) []Post
 }
@@ -49,7 +53,7 @@ func (s Store) Run(in Input) (Findings, error) {
 	if err != nil {
 		return Findings{}, err
 	}
-	f := Findings{Baseline: head.Gen == 0}
+	f := Findings{Baseline: head.Gen == 0, Announce: in.Channel != "" && in.Channel != head.Channel}
 	f.Result = Compare(prev, in.Current, in.Now, f.Baseline, in.Actors)
 	next := f.Result.Next
 	if in.MaxAgeDays > 0 {
@@ -71,7 +75,7 @@ func (s Store) Run(in Input) (Findings, error) {
 		}
 	}
 	h := head
-	h.Taken = in.Now
+	h.Taken, h.Channel = in.Now, in.Channel
 	if h.Since == 0 {
 		h.Since = in.Now
 	}

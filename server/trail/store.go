@@ -38,6 +38,8 @@ type Head struct {
 	Outbox []Post `json:"outbox,omitempty"`
 	// SummaryDay is the UTC day of the last secret-age summary.
 	SummaryDay string `json:"summary_day,omitempty"`
+	// Channel is the audit channel the trail last announced itself in.
+	Channel string `json:"channel,omitempty"`
 }
 
 const (

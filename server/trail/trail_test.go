@@ -276,3 +276,16 @@ func TestPruneCandidatesAndUsedSince(t *testing.T) {
 	used := mk("old-never", true, 0, false, false, now)
 	assert.True(t, UsedSince(c[0], used))
 }
+
+func TestTheTrailAnnouncesItselfInEachNewChannel(t *testing.T) {
+	s := Store{KV: newKV()}
+	run := func(now int64, channel string) bool {
+		f, err := s.Run(Input{Now: now, Current: []Current{app("a", "A", "h", 1, 1)}, Actors: noActors, Render: render, Channel: channel})
+		require.NoError(t, err)
+		return f.Announce
+	}
+	assert.False(t, run(1, ""), "no audit channel: nothing to announce")
+	assert.True(t, run(2, "c1"))
+	assert.False(t, run(3, "c1"))
+	assert.True(t, run(4, "c2"))
+}
