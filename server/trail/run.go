@@ -1,6 +1,7 @@
 package trail
 
 import (
+	"reflect"
 	"sort"
 	"time"
 )
@@ -83,6 +84,17 @@ func (s Store) Run(in Input) (Findings, error) {
 		h.SummaryDay = f.Summary.Day
 	}
 	h.Outbox = append(append([]Post{}, head.Outbox...), in.Render(f)...)
+	if !f.Baseline && reflect.DeepEqual(prev, next) {
+		// Nothing changed: keep the snapshot's chunks, move the head only.
+		ok, err := s.swapHead(raw, h)
+		if err == nil && !ok {
+			err = ErrRaced
+		}
+		if err != nil {
+			return Findings{}, err
+		}
+		return f, nil
+	}
 	if err := s.Commit(raw, head, h, next); err != nil {
 		return Findings{}, err
 	}

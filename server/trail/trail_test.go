@@ -289,3 +289,20 @@ func TestTheTrailAnnouncesItselfInEachNewChannel(t *testing.T) {
 	assert.False(t, run(3, "c1"))
 	assert.True(t, run(4, "c2"))
 }
+
+func TestAQuietRunRewritesNoChunk(t *testing.T) {
+	kv := newKV()
+	s := Store{KV: kv}
+	apps := []Current{app("a", "A", "h", 1, 1)}
+	_, err := s.Run(Input{Now: 1, Current: apps, Actors: noActors, Render: render})
+	require.NoError(t, err)
+	before, _, _ := s.Head()
+	_, err = s.Run(Input{Now: 2, Current: apps, Actors: noActors, Render: render})
+	require.NoError(t, err)
+	after, _, _ := s.Head()
+	assert.Equal(t, before.Gen, after.Gen)
+	assert.Equal(t, int64(2), after.Taken)
+	snap, err := s.Snapshot(after)
+	require.NoError(t, err)
+	assert.Len(t, snap, 1)
+}
