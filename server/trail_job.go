@@ -26,10 +26,14 @@ type governance struct {
 	lock  *cluster.Mutex
 	now   func() time.Time
 
-	mu         sync.Mutex
+	// jobMu guards the schedule. It is not mu: closing a job waits for a run
+	// in progress, and a run takes mu.
+	jobMu      sync.Mutex
 	job        *cluster.Job
 	jobMinutes int
-	joined     string // the audit channel the bot was last added to
+
+	mu     sync.Mutex
+	joined string // the audit channel the bot was last added to
 }
 
 const (
@@ -69,8 +73,8 @@ func (p *Plugin) scheduleTrail() {
 		return
 	}
 	minutes := p.getConfiguration().TrailIntervalMinutes
-	g.mu.Lock()
-	defer g.mu.Unlock()
+	g.jobMu.Lock()
+	defer g.jobMu.Unlock()
 	if g.job != nil && g.jobMinutes == minutes {
 		return
 	}
@@ -92,8 +96,8 @@ func (p *Plugin) scheduleTrail() {
 
 func (p *Plugin) stopGovernance() {
 	if g := p.gov; g != nil {
-		g.mu.Lock()
-		defer g.mu.Unlock()
+		g.jobMu.Lock()
+		defer g.jobMu.Unlock()
 		if g.job != nil {
 			_ = g.job.Close()
 			g.job = nil
