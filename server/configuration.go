@@ -36,8 +36,10 @@ const (
 // server applies manifest defaults only for settings outside sections, and
 // ours are in sections, so a setting the admin never saved keeps these.
 func defaults() *configuration {
-	return &configuration{CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50, StaleAfterDays: 90,
-		TrailIntervalMinutes: 5, PruneAfterDays: 90, PruneMaxPerRun: 20}
+	return &configuration{
+		CommandAccess: accessEveryone, RevealSecretsInChat: true, DefaultPageSize: 50, StaleAfterDays: 90,
+		TrailIntervalMinutes: 5, PruneAfterDays: 90, PruneMaxPerRun: 20,
+	}
 }
 
 // normalized fills defaults for values the admin left empty or out of range.

@@ -51,6 +51,8 @@ func (p *Plugin) OnActivate() error {
 }
 
 // OnDeactivate stops the change trail's schedule on this node.
+//
+//nolint:unparam // the signature is the plugin hook's.
 func (p *Plugin) OnDeactivate() error {
 	p.stopGovernance()
 	return nil

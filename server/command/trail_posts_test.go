@@ -17,22 +17,26 @@ func trailPosts(value string) []trail.Post {
 	e := trail.Entry{ID: appID, Name: value, Description: value, Homepage: value, IconURL: value, CallbackURLs: []string{value, "https://ok.example/cb"}, CreatorID: otherID, CreatorUsername: value, CreateAt: 1, UpdateAt: 2, SecretHash: "h", SecretSince: 1, SecretExact: true}
 	old := e
 	old.Name, old.CallbackURLs, old.IsTrusted = "Old", []string{"https://old.example/cb"}, true
-	f := trail.Findings{Baseline: false, Result: trail.Result{
-		Next: map[string]trail.Entry{appID: e},
-		Events: []trail.Event{
-			{Kind: trail.Created, App: e},
-			{Kind: trail.Changed, App: e, Changes: []trail.FieldChange{{Field: trail.FieldName, From: []string{"Old"}, To: []string{value}}, {Field: trail.FieldCallbackURLs, From: old.CallbackURLs, To: e.CallbackURLs}, {Field: trail.FieldSecret}}, Actor: &trail.Actor{UserID: ownerID, Action: "edit", At: 5}},
-			{Kind: trail.Deleted, App: e},
-		},
-		Registered: []trail.Entry{e, e, e, e, e, e},
-		OwnersLeft: []trail.OwnerLeft{{UserID: otherID, Username: value, Apps: []trail.Entry{e}}},
-	}, Reminders: []trail.Reminder{{App: e, Stage: 3, Age: trail.Age{Since: 1, DueAt: 9, DaysLeft: 3}}, {App: e, Stage: 0, Age: trail.Age{Since: 1, DueAt: 9, Overdue: true}}},
-		Summary: &trail.Summary{Day: "2026-11-24", Overdue: []trail.Entry{e}, MaxAge: 30}}
-	tc := TrailContext{Audit: true, Since: 1, Now: 2, MaxAgeDays: 30,
-		Usernames: func(ids []string) map[string]string { return map[string]string{otherID: value, ownerID: "owner"} },
+	f := trail.Findings{
+		Baseline: false, Result: trail.Result{
+			Next: map[string]trail.Entry{appID: e},
+			Events: []trail.Event{
+				{Kind: trail.Created, App: e},
+				{Kind: trail.Changed, App: e, Changes: []trail.FieldChange{{Field: trail.FieldName, From: []string{"Old"}, To: []string{value}}, {Field: trail.FieldCallbackURLs, From: old.CallbackURLs, To: e.CallbackURLs}, {Field: trail.FieldSecret}}, Actor: &trail.Actor{UserID: ownerID, Action: "edit", At: 5}},
+				{Kind: trail.Deleted, App: e},
+			},
+			Registered: []trail.Entry{e, e, e, e, e, e},
+			OwnersLeft: []trail.OwnerLeft{{UserID: otherID, Username: value, Apps: []trail.Entry{e}}},
+		}, Reminders: []trail.Reminder{{App: e, Stage: 3, Age: trail.Age{Since: 1, DueAt: 9, DaysLeft: 3}}, {App: e, Stage: 0, Age: trail.Age{Since: 1, DueAt: 9, Overdue: true}}},
+		Summary: &trail.Summary{Day: "2026-11-24", Overdue: []trail.Entry{e}, MaxAge: 30},
+	}
+	tc := TrailContext{
+		Audit: true, Since: 1, Now: 2, MaxAgeDays: 30,
+		Usernames: func([]string) map[string]string { return map[string]string{otherID: value, ownerID: "owner"} },
 		Usage: func(string) map[string]*readmodel.Usage {
 			return map[string]*readmodel.Usage{appID: {AuthorizedUsers: 2, LastUsed: 3}}
-		}}
+		},
+	}
 	return TrailPosts(English(), f, tc)
 }
 

@@ -9,6 +9,7 @@ import (
 // Kind is an event's type, as the audit post's props name it.
 type Kind string
 
+// The kinds of event.
 const (
 	Created Kind = "app_created"
 	Changed Kind = "app_changed"
