@@ -1,4 +1,5 @@
 import {configureClient} from './client/oauth_client';
+import AuditChannelSetting from './console/audit_channel_setting';
 import CreateAppModal from './console/create_app_modal';
 import OAuthManagerSection from './console/oauth_manager_section';
 import {translationsFor} from './i18n/translations';
@@ -10,6 +11,9 @@ import type {PluginRegistry} from './types/registry';
 
 // The section of settings_schema in plugin.json with "custom": true that the manager fills.
 export const MANAGER_SECTION_KEY = 'OAuthApps';
+
+// The setting of plugin.json with "type": "custom" that the channel picker fills.
+export const AUDIT_CHANNEL_SETTING_KEY = 'AuditChannelID';
 
 // The address this admin reached the server at (as the web app's own client
 // does), not the configured Site URL: the issuer check compares the two.
@@ -25,6 +29,7 @@ export class Plugin {
         registry.registerReducer(reducer);
         registry.registerSlashCommandWillBePostedHook(createSlashCommandHook(store));
         registry.registerAdminConsoleCustomSection(MANAGER_SECTION_KEY, OAuthManagerSection);
+        registry.registerAdminConsoleCustomSetting?.(AUDIT_CHANNEL_SETTING_KEY, AuditChannelSetting, {showTitle: true});
         registry.registerRootComponent(CreateAppModal);
     }
 }

@@ -15,15 +15,18 @@ export type Governance = {
     // Why the chosen channel cannot be posted to ('' when it can).
     audit_channel_problem: string;
     bot_user_id: string;
-    trail: {last_run: number; interval_minutes: number; apps: number; since: number};
+
+    // 0 before the first run; pending_posts: posts an earlier run could not deliver yet.
+    trail: {last_run: number; interval_minutes: number; apps: number; since: number; pending_posts?: number};
     secret_max_age_days: number;
     scheduled_prune: {enabled: boolean; after_days: number; max_per_run: number};
 };
 
 export type TrailRun = {ran: boolean; events: number; posted: number};
 
-// exact false: the app is older than the trail, so its secret dates from at least `since`.
-export type SecretAge = {since: number; exact: boolean; due_at: number; overdue: boolean};
+// exact false: the app is older than the trail, so its secret dates from at
+// least `since`. due_at is null when no maximum age is set.
+export type SecretAge = {since: number; exact: boolean; due_at: number | null; overdue: boolean};
 
 export type SecretAges = {
     max_age_days: number;
@@ -40,7 +43,9 @@ export type RotateChecklist = {
     // null when the usage figures are off.
     last_used: number | null;
     used_since_previous_secret: boolean | null;
-    previous_secret_since: number;
+
+    // null when the trail had not recorded the app yet.
+    previous_secret_since: number | null;
     previous_secret_exact: boolean;
 };
 
@@ -51,7 +56,7 @@ export type PrunedState = 'never_used' | 'stale';
 
 export type PruneCandidate = {id: string; name: string; create_at: number; last_used: number; state: PrunedState};
 
-export type PrunePlan = {plan_id: string; older_than_days: number; count: number; apps: PruneCandidate[]};
+export type PrunePlan = {plan_id: string; older_than_days: number; created?: number; count: number; apps: PruneCandidate[]};
 
 export type PruneResult = {
     deleted: Array<{id: string; name: string}>;

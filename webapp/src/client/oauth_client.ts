@@ -150,8 +150,15 @@ export class OAuthClient extends Client4 {
     rotateSecret = (appId: string) => this.fetchStandard<Rotation>(this.pluginRoute('rotate'), {method: 'post', body: JSON.stringify({app_id: appId})});
 
     // olderThanDays undefined: the server's default (its Stale after setting).
-    planDcrPrune = (olderThanDays?: number) => this.fetchStandard<PrunePlan>(this.pluginRoute('dcr/prune'), {method: 'post', body: JSON.stringify(olderThanDays === undefined ? {} : {older_than_days: olderThanDays})});
-    confirmDcrPrune = (planId: string, count: number) => this.fetchStandard<PruneResult>(this.pluginRoute('dcr/prune/confirm'), {method: 'post', body: JSON.stringify({plan_id: planId, count})});
+    // The Go half writes an empty list as null: the answers come with arrays.
+    planDcrPrune = async (olderThanDays?: number): Promise<PrunePlan> => {
+        const plan = await this.fetchStandard<PrunePlan>(this.pluginRoute('dcr/prune'), {method: 'post', body: JSON.stringify(olderThanDays === undefined ? {} : {older_than_days: olderThanDays})});
+        return {...plan, apps: plan.apps ?? []};
+    };
+    confirmDcrPrune = async (planId: string, count: number): Promise<PruneResult> => {
+        const result = await this.fetchStandard<PruneResult>(this.pluginRoute('dcr/prune/confirm'), {method: 'post', body: JSON.stringify({plan_id: planId, count})});
+        return {deleted: result.deleted ?? [], skipped: result.skipped ?? [], failed: result.failed ?? []};
+    };
 
     // The DCR view: the same listing route, dynamically registered clients only.
     listDcrClients = (query: Omit<ListingQuery, 'dcr'>) => this.listApps({...query, dcr: true});

@@ -6,6 +6,7 @@ import {StateBadges, UsageCells, useUsageFields} from './app_usage';
 import type {UsageView} from './app_usage';
 import {common} from './common_messages';
 import CopyButton from './copy_button';
+import SecretAge from './secret_age';
 import {badge, cell, nowrap, wrap} from './styles';
 import {useDates} from './use_dates';
 
@@ -52,6 +53,9 @@ const messages = defineMessages({
     updated: {id: 'oauth-manager.console.details.updated', defaultMessage: 'Updated'},
     regenerate: {id: 'oauth-manager.console.details.regenerate', defaultMessage: 'Regenerate secret'},
     regenerateLabel: {id: 'oauth-manager.console.details.regenerate_label', defaultMessage: 'Regenerate the secret of {name}'},
+    rotate: {id: 'oauth-manager.console.details.rotate', defaultMessage: 'Rotate secret'},
+    rotateLabel: {id: 'oauth-manager.console.details.rotate_label', defaultMessage: 'Rotate the secret of {name}, with a checklist'},
+    secretAge: {id: 'oauth-manager.console.details.secret_age', defaultMessage: 'Secret age'},
     delete: {id: 'oauth-manager.console.details.delete', defaultMessage: 'Delete'},
     deleteLabel: {id: 'oauth-manager.console.details.delete_label', defaultMessage: 'Delete {name}'},
 });
@@ -63,6 +67,9 @@ export type RowActions = {
     copySecret: (app: AppSummary) => () => Promise<string>;
     onEdit: (app: AppSummary) => void;
     onRegenerate: (app: AppSummary) => void;
+
+    // Regenerate through the server half: the new secret with a checklist.
+    onRotate: (app: AppSummary) => void;
     onDelete: (app: AppSummary) => void;
 
     // The server's image proxy route (…/api/v4/image?url=) when it is on.
@@ -164,6 +171,7 @@ function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {a
                         {...actions}
                     />
                 ))}
+                {app.is_public !== true && field(t('secretAge'), <SecretAge appId={app.id}/>)}
                 {field(t('type'), typeLabel(intl, app))}
                 {field(t('isTrusted'), app.is_trusted ? t('trustedYes') : yesNo(false))}
                 {field(t('dynamic'), yesNo(app.is_dynamically_registered))}
@@ -182,6 +190,14 @@ function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {a
                 {usageShown && usage.map(([label, value]) => field(label, value))}
             </dl>
             <div style={{display: 'flex', gap: 8}}>
+                {app.is_public !== true && (
+                    <button
+                        type='button'
+                        className='btn btn-sm btn-tertiary'
+                        onClick={() => actions.onRotate(app)}
+                        aria-label={intl.formatMessage(messages.rotateLabel, {name: app.name})}
+                    >{icon('sync')}{t('rotate')}</button>
+                )}
                 {app.is_public !== true && (
                     <button
                         type='button'

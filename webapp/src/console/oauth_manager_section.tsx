@@ -14,15 +14,21 @@ import AppsTable from './apps_table';
 import AuthorizedApps from './authorized_apps';
 import ConfirmDialog from './confirm_dialog';
 import ConnectedAppForm from './connected_app_form';
+import ConsoleSection from './console_section';
 import CopyButton from './copy_button';
+import DcrClients from './dcr_clients';
 import FilterBar from './filter_bar';
+import GovernancePanel from './governance_panel';
 import ListingNotice from './listing_notice';
+import RotationResult from './rotation_result';
 import StatusPanel from './status_panel';
 import type {NewSecret, SavedMode} from './use_app_form';
 import {DEFAULT_PAGE_SIZE, useAppListing} from './use_app_listing';
 
+import type {Rotation} from '../client/governance_types';
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
+import {fetchSecretAges, rotateSecret} from '../store/governance';
 import {ACTIONS, DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
 import {creatorName} from '../store/query';
 import type {SortKey} from '../store/query';
@@ -33,6 +39,7 @@ import {EMPTY_FORM, formFieldsOf,
     formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';
 import type {AppSummary} from '../store/slice';
+import {isSystemAdmin} from '../types/host';
 import type {HostDispatch, HostState} from '../types/host';
 
 const messages = defineMessages({
@@ -57,6 +64,10 @@ const messages = defineMessages({
     regenerateTitle: {id: 'oauth-manager.console.manager.regenerate_title', defaultMessage: 'Regenerate the secret of {name}?'},
     deleteConfirm: {id: 'oauth-manager.console.manager.delete_confirm', defaultMessage: 'Delete app'},
     regenerateConfirm: {id: 'oauth-manager.console.manager.regenerate_confirm', defaultMessage: 'Regenerate secret'},
+    rotateTitle: {id: 'oauth-manager.console.manager.rotate_title', defaultMessage: 'Rotate the secret of {name}?'},
+    rotateConsequence: {id: 'oauth-manager.console.manager.rotate_consequence', defaultMessage: '{consequence} You get the new secret once, with a checklist of where the integration must be given it.'},
+    rotateConfirm: {id: 'oauth-manager.console.manager.rotate_confirm', defaultMessage: 'Rotate secret'},
+    rotateAction: {id: 'oauth-manager.console.manager.rotate_action', defaultMessage: 'rotate the secret'},
     newApp: {id: 'oauth-manager.console.manager.new_app', defaultMessage: 'New app'},
     refresh: {id: 'oauth-manager.console.manager.refresh', defaultMessage: 'Refresh'},
     loading: {id: 'oauth-manager.console.manager.loading', defaultMessage: 'Loading apps…'},
@@ -66,32 +77,24 @@ const messages = defineMessages({
     page: {id: 'oauth-manager.console.manager.page', defaultMessage: 'Page {page} of {pages}'},
     authorizedTitle: {id: 'oauth-manager.console.manager.authorized_title', defaultMessage: 'Authorized apps'},
     authorizedSubtitle: {id: 'oauth-manager.console.manager.authorized_subtitle', defaultMessage: 'The apps a user let act on their account. You can revoke your own.'},
+    governanceTitle: {id: 'oauth-manager.console.manager.governance_title', defaultMessage: 'Change trail and audit channel'},
+    governanceSubtitle: {id: 'oauth-manager.console.manager.governance_subtitle', defaultMessage: 'The plugin checks the apps in the database for changes made anywhere and posts them, with who made them when it knows, in the audit channel. System admins only.'},
+    dcrTitle: {id: 'oauth-manager.console.manager.dcr_title', defaultMessage: 'Dynamically registered clients'},
+    dcrSubtitle: {id: 'oauth-manager.console.manager.dcr_subtitle', defaultMessage: 'Clients that registered themselves (RFC 7591), with their usage. Anyone can register one without signing in: prune the ones nobody uses.'},
 });
+
+// What each confirmation says, by its kind.
+const CONFIRM_TEXT = {
+    delete: {title: 'deleteTitle', label: 'deleteConfirm'},
+    regenerate: {title: 'regenerateTitle', label: 'regenerateConfirm'},
+    rotate: {title: 'rotateTitle', label: 'rotateConfirm'},
+} as const;
 
 function countText(intl: IntlShape, visible: number, total: number): string {
     if (total === 0) {
         return intl.formatMessage(messages.none);
     }
     return visible === total ? intl.formatMessage(messages.count, {total}) : intl.formatMessage(messages.countMatching, {visible, total});
-}
-
-function ConsoleSection({title, subtitle, children}: {title: string; subtitle?: string; children: React.ReactNode}) {
-    return (
-        <div
-            className='config-section'
-            role='region'
-            aria-label={title}
-        >
-            <div className='section-header'>
-                <div className='section-title'>{title}</div>
-                {subtitle && <div className='section-subtitle'>{subtitle}</div>}
-            </div>
-            <div
-                className='section-body'
-                style={{padding: 24}}
-            >{children}</div>
-        </div>
-    );
 }
 
 type Props = {
@@ -110,6 +113,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const settingsRequest = useSelector((s: GlobalStateWithPlugin) => selectRequest(s, 'fetchSettings'));
     const currentUserId = useSelector((s: HostState) => s.entities?.users?.currentUserId ?? '');
     const imageProxy = useSelector((s: HostState) => s.entities?.general?.config?.HasImageProxy === 'true');
+    const isAdmin = useSelector(isSystemAdmin);
     const {query, page, form, confirm, notice} = plugin.ui;
     const usernames = plugin.usernames;
 
@@ -120,6 +124,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     // Secrets stay in this view's state, never in the store.
     const [secrets, setSecrets] = useState<Record<string, string>>({});
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
+    const [rotation, setRotation] = useState<Rotation | null>(null);
     const setNotice = (text: string) => dispatch(noticeSet(text));
     const onSaved = (saved: OAuthApp, mode: SavedMode) => {
         if (mode === 'create' && saved.client_secret) {
@@ -135,6 +140,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const readServer = useCallback(() => {
         dispatch(fetchMetadata());
         dispatch(fetchSettings());
+        dispatch(fetchSecretAges());
     }, [dispatch]);
     useEffect(readServer, [readServer]);
 
@@ -183,17 +189,31 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 await dispatch(deleteApp(confirm.appId)).unwrap();
                 setNotice(t('deleted', {name: confirm.appName}));
                 listing.afterWrite();
+            } else if (confirm.kind === 'rotate') {
+                const rotated = await dispatch(rotateSecret(confirm.appId)).unwrap();
+                hide(confirm.appId);
+                setRotation(rotated);
+                dispatch(fetchSecretAges());
             } else {
                 const updated = await dispatch(regenerateSecret(confirm.appId)).unwrap();
                 hide(confirm.appId);
                 setNewSecret({appName: updated.name, secret: updated.client_secret});
+                dispatch(fetchSecretAges());
             }
             dispatch(confirmClosed());
         } catch (err) {
-            dispatch(confirmUpdated({busy: false, error: describeError(intl, toApiError(err), intl.formatMessage(confirm.kind === 'delete' ? ACTIONS.deleteApp : ACTIONS.regenerateSecret))}));
+            const action = {delete: ACTIONS.deleteApp, regenerate: ACTIONS.regenerateSecret, rotate: messages.rotateAction}[confirm.kind];
+            dispatch(confirmUpdated({busy: false, error: describeError(intl, toApiError(err), intl.formatMessage(action))}));
         }
     };
-    const ask = (kind: 'delete' | 'regenerate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
+    const ask = (kind: 'delete' | 'regenerate' | 'rotate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
+    const consequence = (kind: 'delete' | 'regenerate' | 'rotate') => {
+        if (kind === 'delete') {
+            return intl.formatMessage(DELETE_CONSEQUENCE);
+        }
+        const regenerate = intl.formatMessage(REGENERATE_CONSEQUENCE);
+        return kind === 'rotate' ? t('rotateConsequence', {consequence: regenerate}) : regenerate;
+    };
 
     const sortBy = (key: SortKey) => dispatch(queryChanged({sortKey: key, sortDir: query.sortKey === key && query.sortDir === 'asc' ? 'desc' : 'asc'}));
     const staleAfterDays = listing.facts?.source === 'database' ? listing.facts.staleAfterDays : 0;
@@ -210,6 +230,14 @@ export default function OAuthManagerSection({settingsList}: Props) {
                     pageURL={getClient().getUrl()}
                 />
             </ConsoleSection>
+            {isAdmin && (
+                <ConsoleSection
+                    title={t('governanceTitle')}
+                    subtitle={t('governanceSubtitle')}
+                >
+                    <GovernancePanel/>
+                </ConsoleSection>
+            )}
             <ConsoleSection
                 title={t('appsTitle')}
                 subtitle={t('appsSubtitle')}
@@ -234,11 +262,17 @@ export default function OAuthManagerSection({settingsList}: Props) {
                         >{t('stored')}</button>
                     </section>
                 )}
+                {rotation && (
+                    <RotationResult
+                        rotation={rotation}
+                        onDone={() => setRotation(null)}
+                    />
+                )}
                 {confirm && (
                     <ConfirmDialog
-                        title={t(confirm.kind === 'delete' ? 'deleteTitle' : 'regenerateTitle', {name: confirm.appName})}
-                        consequence={intl.formatMessage(confirm.kind === 'delete' ? DELETE_CONSEQUENCE : REGENERATE_CONSEQUENCE)}
-                        confirmLabel={t(confirm.kind === 'delete' ? 'deleteConfirm' : 'regenerateConfirm')}
+                        title={t(CONFIRM_TEXT[confirm.kind].title, {name: confirm.appName})}
+                        consequence={consequence(confirm.kind)}
+                        confirmLabel={t(CONFIRM_TEXT[confirm.kind].label)}
                         busy={confirm.busy}
                         error={confirm.error}
                         onConfirm={runConfirm}
@@ -304,6 +338,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
                                 copySecret={copySecret}
                                 onEdit={openEdit}
                                 onRegenerate={ask('regenerate')}
+                                onRotate={ask('rotate')}
                                 onDelete={ask('delete')}
                                 iconProxy={imageProxy ? `${getClient().getUrl()}/api/v4/image?url=` : undefined}
                             />
@@ -331,6 +366,12 @@ export default function OAuthManagerSection({settingsList}: Props) {
                     </>
                 )}
                 {settingsList}
+            </ConsoleSection>
+            <ConsoleSection
+                title={t('dcrTitle')}
+                subtitle={t('dcrSubtitle')}
+            >
+                <DcrClients onPruned={listing.afterWrite}/>
             </ConsoleSection>
             <ConsoleSection
                 title={t('authorizedTitle')}

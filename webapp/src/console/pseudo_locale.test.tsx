@@ -1,15 +1,23 @@
+import {configureStore} from '@reduxjs/toolkit';
 import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import React from 'react';
 import {createIntl} from 'react-intl';
+import {Provider} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import AuditChannelSetting from './audit_channel_setting';
 import CreateAppModal from './create_app_modal';
-import {DAY_MS, setup as setupManager} from './test_manager';
+import {withIntl} from './test_intl';
+import {DAY_MS, GOVERNANCE, setup as setupManager} from './test_manager';
 import type {Extra} from './test_manager';
 
+import {setClient} from '../client/oauth_client';
+import type {OAuthClient} from '../client/oauth_client';
 import {pseudoCatalogue, PSEUDO_CLOSE, PSEUDO_OPEN} from '../i18n/pseudo';
-import {EMPTY_FORM, formOpened} from '../store/slice';
+import {stateKey} from '../store/selectors';
+import {EMPTY_FORM, formOpened, reducer} from '../store/slice';
 
 const pseudo = pseudoCatalogue();
 
@@ -39,14 +47,21 @@ const extra: Record<string, Extra> = {
 // The server's reason for a fallback: its own plain words, shown as they come.
 const REASON = 'the server could not be reached';
 
+// The governance routes' data: channel and team names, the server's words, times.
+const TRAIL_RUN = Date.UTC(2026, 10, 24, 21, 45);
+const SINCE = Date.UTC(2026, 10, 20);
+const LAST_USED = Date.now() - DAY_MS;
+const governanceData = ['Kilo audit', 'kilo-audit', 'Quebec team', 'The audit channel is archived: nothing can be posted there. Choose another one.', 'rotated-secret', 'Romeo failed'];
+const governanceTimes = [TRAIL_RUN, SINCE, Date.now() - (120 * DAY_MS), Date.now() + (5 * DAY_MS)];
+
 // Words that are data, not language: the apps, the users, the server's URL.
 const data = [
     ...apps.flatMap((a) => [a.id, a.name, a.description, a.icon_url, a.homepage, ...a.callback_urls, a.client_secret]),
     '@alice', '@bob', 'http://mm.test', 'http://other.test', 'issuer', 'authorization_endpoint', 'token_endpoint',
-    REASON,
+    REASON, ...governanceData,
 ].filter(Boolean);
 const dates = createIntl({locale: 'en'});
-const formattedDates = [...apps.flatMap((a) => [a.create_at, a.update_at]), Date.now() - DAY_MS].flatMap((ms) => [
+const formattedDates = [...apps.flatMap((a) => [a.create_at, a.update_at]), LAST_USED, ...governanceTimes].flatMap((ms) => [
     dates.formatDate(ms, {dateStyle: 'medium'}), dates.formatDate(ms, {dateStyle: 'medium', timeStyle: 'short'}),
 ]);
 
@@ -87,7 +102,7 @@ function leaks(): string[] {
     return [...found];
 }
 
-function setup(options: {unavailable?: string; usageOff?: string} = {}) {
+function setup({client, ...options}: {unavailable?: string; usageOff?: string; client?: Record<string, jest.Mock>} = {}) {
     return setupManager({
         apps,
         extra,
@@ -100,6 +115,7 @@ function setup(options: {unavailable?: string; usageOff?: string} = {}) {
             deleteOAuthApp: jest.fn(async () => {
                 throw Object.assign(new Error(''), {status_code: 403});
             }),
+            ...client,
         },
         ...options,
     });
@@ -147,6 +163,89 @@ test.each([
     await screen.findByText(new RegExp(REASON));
     const table = await screen.findByRole('table');
     await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+    expect(leaks()).toEqual([]);
+});
+
+test('no governance text bypasses the catalogue: trail panel, secret age, rotation, DCR view and prune', async () => {
+    const confidential = apps[0];
+    const {user} = setup({
+        client: {
+            getGovernance: jest.fn(async () => ({
+                ...GOVERNANCE,
+                audit_channel: {id: 'c'.repeat(26), name: 'kilo-audit', display_name: 'Kilo audit', team_name: 'Quebec team'},
+                audit_channel_problem: 'The audit channel is archived: nothing can be posted there. Choose another one.',
+                trail: {last_run: TRAIL_RUN, interval_minutes: 5, apps: 3, since: SINCE, pending_posts: 1},
+                secret_max_age_days: 90,
+                scheduled_prune: {enabled: true, after_days: 30, max_per_run: 20},
+            })),
+            runTrail: jest.fn(async () => ({ran: true, events: 2, posted: 2})),
+            getSecretAges: jest.fn(async () => ({max_age_days: 90, pending: false, ages: {[confidential.id]: {since: governanceTimes[2], exact: false, due_at: governanceTimes[3], overdue: true}}})),
+            rotateSecret: jest.fn(async () => ({app: {...confidential, client_secret: 'rotated-secret'}, checklist: {callback_urls: confidential.callback_urls, homepage: confidential.homepage, last_used: LAST_USED, used_since_previous_secret: true, previous_secret_since: governanceTimes[2], previous_secret_exact: false}})),
+            planDcrPrune: jest.fn(async () => ({plan_id: 'p', older_than_days: 30, count: 1, apps: [{id: apps[1].id, name: apps[1].name, create_at: apps[1].create_at, last_used: 0, state: 'never_used'}]})),
+            confirmDcrPrune: jest.fn(async () => ({deleted: [{id: apps[1].id, name: apps[1].name}], skipped: [{id: apps[2].id, name: apps[2].name, reason: 'used_since'}], failed: [{id: apps[0].id, name: apps[0].name, message: 'Romeo failed'}]})),
+        },
+    });
+    await screen.findByText(/Kilo audit/);
+    await user.click(screen.getByRole('button', {name: wrapped('oauth-manager.console.governance.run_now')}));
+    await screen.findByText(/⟦Checked:/);
+
+    // The app's details with its secret age (on the second page), then a rotation and its checklist.
+    const table = await screen.findByRole('table', {name: wrapped('oauth-manager.console.table.label')});
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+    await user.click(screen.getAllByRole('button', {name: wrapped('oauth-manager.console.manager.next')})[0]);
+    await screen.findByText(confidential.name);
+    for (const toggle of within(table).getAllByRole('button', {expanded: false})) {
+        await user.click(toggle); // eslint-disable-line no-await-in-loop -- one after another, as a user clicks
+    }
+    await screen.findByText(/⟦Overdue/);
+    const rotate = screen.getAllByRole('button').find((b) => b.textContent === wrapped('oauth-manager.console.details.rotate'))!;
+    await user.click(rotate);
+    const dialog = (await screen.findAllByRole('dialog')).pop()!;
+    await user.click(within(dialog).getAllByRole('button').find((b) => b.className.includes('btn-danger'))!);
+    await screen.findByText(wrapped('oauth-manager.console.rotate.checklist'));
+    expect(leaks()).toEqual([]);
+
+    // The DCR view, a dry run, its confirmation and the summary.
+    await user.click(screen.getByRole('button', {name: wrapped('oauth-manager.console.dcr.open')}));
+    await screen.findByRole('table', {name: wrapped('oauth-manager.console.dcr.table')});
+    await user.type(screen.getByLabelText(wrapped('oauth-manager.console.prune.older_than')), 'x');
+    await user.click(screen.getByRole('button', {name: wrapped('oauth-manager.console.prune.dry_run')}));
+    await screen.findByText(wrapped('oauth-manager.console.prune.bad_days'));
+    expect(leaks()).toEqual([]);
+    await user.clear(screen.getByLabelText(wrapped('oauth-manager.console.prune.older_than')));
+    await user.click(screen.getByRole('button', {name: wrapped('oauth-manager.console.prune.dry_run')}));
+    await screen.findByRole('table', {name: wrapped('oauth-manager.console.prune.plan_table')});
+    expect(leaks()).toEqual([]);
+    await user.click(screen.getAllByRole('button').find((b) => b.textContent?.startsWith('⟦Delete this client'))!);
+    const confirmPrune = (await screen.findAllByRole('dialog')).pop()!;
+    expect(leaks()).toEqual([]);
+    await user.click(within(confirmPrune).getAllByRole('button').find((b) => b.className.includes('btn-danger'))!);
+    await screen.findByText(/⟦Prune done/);
+    expect(leaks()).toEqual([]);
+});
+
+test('the audit channel picker says nothing outside the catalogue', async () => {
+    const found = {id: 'c'.repeat(26), name: 'kilo-audit', display_name: 'Kilo audit', type: 'P', team_id: 't', team_display_name: 'Quebec team'};
+    setClient({
+        getChannel: jest.fn(async () => found),
+        getTeam: jest.fn(async () => ({display_name: 'Quebec team'})),
+        searchAllChannels: jest.fn(async () => ({channels: [found], total_count: 40})),
+    } as unknown as OAuthClient);
+    const store = configureStore({reducer: {[stateKey]: reducer}});
+    render(withIntl(
+        <Provider store={store}>
+            <AuditChannelSetting
+                id='audit'
+                value={found.id}
+                onChange={jest.fn()}
+                setSaveNeeded={jest.fn()}
+            />
+        </Provider>,
+        pseudo,
+    ));
+    await screen.findByText('Kilo audit');
+    await userEvent.setup().type(screen.getByRole('searchbox'), 'kilo');
+    await screen.findByRole('list');
     expect(leaks()).toEqual([]);
 });
 

@@ -2,7 +2,10 @@
 // the host's entities, an IntlProvider), over a fake client whose apps live in
 // one map: REST calls and the read model's route (GET .../api/v1/apps: paging,
 // totals, the query by the same rules as store/query.ts, whose equality with
-// the server's SQL query.test.ts and an e2e test check) see the same apps.
+// the server's SQL query.test.ts and an e2e test check) see the same apps. The
+// governance routes answer as a fresh server would (no trail run yet, no
+// audit channel); the DCR view's listing is its own fake (listDcrClients), so
+// the table's route calls stay countable.
 import {configureStore} from '@reduxjs/toolkit';
 import {render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -72,6 +75,16 @@ export function routeAnswer(apps: ListedApp[], q: ListingQuery, usageOff = ''): 
 
 export type Fake = Record<string, jest.Mock | (() => string)>;
 
+// GET /api/v1/governance on a server whose trail has not run.
+export const GOVERNANCE = {
+    audit_channel: null,
+    audit_channel_problem: '',
+    bot_user_id: 'bot',
+    trail: {last_run: 0, interval_minutes: 5, apps: 0, since: 0, pending_posts: 0},
+    secret_max_age_days: 0,
+    scheduled_prune: {enabled: false, after_days: 90, max_per_run: 20},
+};
+
 export type SetupOptions = {
     apps?: OAuthApp[];
     extra?: Record<string, Extra>;
@@ -111,6 +124,11 @@ export function setup({apps = defaultApps(), extra = {}, unavailable, usageOff =
             return {status: 'OK'};
         }),
         regenOAuthAppSecret: jest.fn(async (id: string) => ({...byId.get(id)!, client_secret: 'regeneratedsecret'})),
+        reportChange: jest.fn(async () => null),
+        getGovernance: jest.fn(async () => GOVERNANCE),
+        runTrail: jest.fn(async () => ({ran: true, events: 0, posted: 0})),
+        getSecretAges: jest.fn(async () => ({max_age_days: 0, pending: false, ages: {}})),
+        listDcrClients: jest.fn(async (q: ListingQuery) => (unavailable ? {unavailable} : routeAnswer([...byId.values()].map((a) => listed(a, extra[a.id], {usageOff: Boolean(usageOff)})), {...q, dcr: true}, usageOff))),
         ...client,
     };
     setClient(fake as unknown as OAuthClient);

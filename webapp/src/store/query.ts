@@ -70,7 +70,7 @@ export type QueryContext = {
     cutoff: number;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function staleCutoff(now: number, staleAfterDays: number): number {
     return now - (staleAfterDays * DAY_MS);

@@ -29,3 +29,5 @@ export function selectRequest(state: GlobalStateWithPlugin, key: string): Reques
 }
 
 export const selectMetadata = (state: GlobalStateWithPlugin) => selectPluginState(state).metadata;
+
+export const selectSecretAges = (state: GlobalStateWithPlugin) => selectPluginState(state).secretAges;

@@ -22,10 +22,27 @@ export type CustomSectionProps = {
     settingsList?: React.ReactNode[];
 };
 
+// What the System Console gives a custom setting's component (the props we
+// use): id is the setting's full config key, onChange(id, value) stores the
+// value until the page's Save, setSaveNeeded enables Save.
+export type CustomSettingProps = {
+    id: string;
+    value: unknown;
+    disabled?: boolean;
+    setByEnv?: boolean;
+    onChange(id: string, value: unknown): void;
+    setSaveNeeded(): void;
+};
+
 export type PluginRegistry = {
     registerReducer(reducer: Reducer): void;
     registerSlashCommandWillBePostedHook(hook: SlashCommandWillBePostedHook): string;
     registerRootComponent(component: React.ComponentType): string;
     registerAdminConsoleCustomSection(key: string, component: React.ComponentType<CustomSectionProps>): void;
+
+    // showTitle: the console draws the setting's display name and help text
+    // around it. Every Mattermost web app has it; the test suite's stand-in
+    // host pages may not, so it is optional here.
+    registerAdminConsoleCustomSetting?(key: string, component: React.ComponentType<CustomSettingProps>, options?: {showTitle?: boolean}): void;
     registerTranslations(getTranslationsForLocale: (locale: string) => Record<string, string> | undefined): void;
 };
