@@ -4,11 +4,13 @@
 // made on either server, with both running the trail at once again and again
 // and on their own schedule, are each reported exactly once; a scheduled prune
 // run by both deletes each client once and says so in one post.
+import {readFileSync} from 'node:fs';
+
 import type {Channel} from '@mattermost/types/channels';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {loadEnv} from '../lib/env';
-import {appsOf, auditPosts, client, command, createAuditChannel, eventsFor, exists, field, getPluginSettings, putPluginSettings,
+import {appsOf, auditPosts, client, command, createAuditChannel, eventsFor, exists, field, getPluginSettings, pluginKV, putPluginSettings,
     registerClient, route, runTrail, setPluginSettings, until, writeAuditArtifact} from '../lib/governance';
 import type {AuditPost, Governance} from '../lib/governance';
 import {startSecondServer} from '../lib/second_server';
@@ -28,6 +30,10 @@ let channel: Channel;
 let savedSettings: Record<string, unknown> = {};
 const made = new Set<string>();
 
+// Every client secret seen here: none may reach either server's log or the KV store.
+const secrets = new Set<string>();
+const keep = (secret?: string) => secret && secrets.add(secret);
+
 const posts = () => auditPosts(S1, ADMIN, channel.id);
 const shape = (g: Governance) => Object.fromEntries(Object.entries({type: g.type, fields: g.fields && [...g.fields].sort(), via: g.via, actor_id: g.actor_id}).filter(([, v]) => v !== undefined));
 const shapes = (list: AuditPost[], appId: string) => eventsFor(list, appId).map((p) => shape(p.props.oauth_manager!));
@@ -44,12 +50,14 @@ async function bothAtOnce(rounds = 3) {
 async function createOn(siteURL: string, name: string): Promise<OAuthApp> {
     const app = await client(siteURL, ADMIN).createOAuthApp({name, description: `cluster e2e ${run}`, homepage: 'https://example.com', callback_urls: [CALLBACK]} as OAuthApp);
     made.add(app.id);
+    keep(app.client_secret);
     return app;
 }
 
 async function registerOn(siteURL: string, name: string): Promise<string> {
-    const {client_id: id} = await registerClient(siteURL, name, CALLBACK);
+    const {client_id: id, client_secret: secret} = await registerClient(siteURL, name, CALLBACK);
     made.add(id);
+    keep(secret);
     return id;
 }
 
@@ -114,16 +122,18 @@ describe('changes made on either server', () => {
         const created = await command(S2, DEV, where, `/oauth create --name cluster-${run}-p1 --homepage https://example.com --callback ${CALLBACK}`);
         ids.p1 = field(created, 'Client ID');
         made.add(ids.p1);
+        keep(field(created, 'Client secret'));
         ids.d1 = await registerOn(S2, `cluster-${run}-d1`);
         await bothAtOnce();
 
         const admin1 = client(S1, ADMIN);
         const admin2 = client(S2, ADMIN);
         await admin2.editOAuthApp({...await admin2.getOAuthApp(ids.a1), name: `cluster-${run}-a1-renamed`});
-        await admin1.regenOAuthAppSecret(ids.b1);
+        keep((await admin1.regenOAuthAppSecret(ids.b1)).client_secret);
         await admin2.deleteOAuthApp(ids.a2);
         await admin1.deleteOAuthApp(ids.b2);
         await command(S1, DEV, where, `/oauth rotate ${ids.p1} --yes`);
+        keep((await admin1.getOAuthApp(ids.p1)).client_secret);
         await bothAtOnce();
 
         const after = (await posts()).filter((p) => !seen.has(p.id));
@@ -188,4 +198,12 @@ test('a scheduled prune run by both servers deletes each client once, in one pos
     // Put the schedule back before server 1 goes on serving other tests.
     await setPluginSettings(S1, ADMIN, {ScheduledPrune: false});
     await setPluginSettings(S2, ADMIN, {ScheduledPrune: false});
+});
+
+test('no secret seen here is in either server\'s log or the plugin KV store', () => {
+    expect(secrets.size).toBeGreaterThanOrEqual(10);
+    const logs = [process.env.E2E_SERVER_LOG!, second.logFile].map((file) => readFileSync(file, 'utf8'));
+    expect(logs.every((log) => log.includes('oauth-manager'))).toBe(true);
+    const kv = pluginKV().map((row) => row.value).join('\n');
+    expect([...secrets].filter((secret) => logs.some((log) => log.includes(secret)) || kv.includes(secret)).map((secret) => secret.slice(0, 4))).toEqual([]);
 });
