@@ -119,7 +119,8 @@ type channelRef struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
 	DisplayName string `json:"display_name"`
-	TeamName    string `json:"team_name"`
+	TeamName    string `json:"team_name"` // the team's URL name, as Mattermost's API uses it
+	TeamDisplay string `json:"team_display_name"`
 }
 
 type governanceAnswer struct {
@@ -144,7 +145,7 @@ func (p *Plugin) governanceStatus() governanceAnswer {
 		} else {
 			ref := &channelRef{ID: ch.Id, Name: ch.Name, DisplayName: ch.DisplayName}
 			if team, appErr := p.API.GetTeam(ch.TeamId); appErr == nil {
-				ref.TeamName = team.DisplayName
+				ref.TeamName, ref.TeamDisplay = team.Name, team.DisplayName
 			}
 			if ch.DeleteAt > 0 {
 				a.AuditChannelProblem = "The audit channel is archived: nothing can be posted there. Choose another one."

@@ -109,7 +109,8 @@ func (p *Plugin) prune(candidates []trail.Candidate, now []readmodel.App, remove
 				r.Failed = append(r.Failed, item)
 				continue
 			}
-			_ = recordActor(p.gov.store.KV, actorID, "delete", c.ID, p.gov.now())
+			// The prune's own post reports the deletion: the trail must not again.
+			_ = recordActor(p.gov.store.KV, actorID, trail.ActionPrune, c.ID, p.gov.now())
 			r.Deleted = append(r.Deleted, item)
 		}
 	}

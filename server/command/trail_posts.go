@@ -132,7 +132,11 @@ func changePost(m *Messages, e trail.Event, names map[string]string, tc TrailCon
 		}
 		detail("oauth-manager.trail.field.type", m.T(typeID))
 		detail("oauth-manager.trail.field.is_trusted", yesNo(m, e.App.IsTrusted))
-		detail("oauth-manager.trail.field.creator", userRef(names, e.App.CreatorID))
+		creator := userRef(names, e.App.CreatorID)
+		if e.App.CreatorID == "" && e.App.IsDCR {
+			creator = m.T("oauth-manager.app.creator.dcr")
+		}
+		detail("oauth-manager.trail.field.creator", creator)
 		detail("oauth-manager.trail.field.callback_urls", trailValue(m, trail.FieldCallbackURLs, e.App.CallbackURLs))
 	}
 	return strings.Join(lines, "\n")

@@ -33,10 +33,13 @@ type FieldChange struct {
 	From, To []string
 }
 
+// ActionPrune marks a deletion by a prune, which reports it in its own post.
+const ActionPrune = "prune"
+
 // Actor is who changed an app through the plugin, as the plugin recorded it.
 type Actor struct {
 	UserID string `json:"user_id"`
-	Action string `json:"action"` // create, edit, delete, regenerate
+	Action string `json:"action"` // create, edit, delete, regenerate, prune
 	At     int64  `json:"at"`
 }
 
@@ -115,7 +118,11 @@ func Compare(prev map[string]Entry, current []Current, now int64, baseline bool,
 	if !baseline {
 		for id, p := range prev {
 			if _, ok := r.Next[id]; !ok {
-				r.Events = append(r.Events, Event{Kind: Deleted, App: p, Actor: latest(actors(id))})
+				actor := latest(actors(id))
+				if actor != nil && actor.Action == ActionPrune {
+					continue // the prune's post reported it
+				}
+				r.Events = append(r.Events, Event{Kind: Deleted, App: p, Actor: actor})
 			}
 		}
 	}

@@ -306,3 +306,15 @@ func TestAQuietRunRewritesNoChunk(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, snap, 1)
 }
+
+func TestAPrunedClientIsNotReportedAgainAsDeleted(t *testing.T) {
+	first := Compare(nil, []Current{app("a", "A", "h", 1, 1), app("b", "B", "h", 1, 1)}, 10, true, noActors)
+	r := Compare(first.Next, nil, 20, false, func(id string) []Actor {
+		if id == "a" {
+			return []Actor{{UserID: "bot", Action: ActionPrune, At: 15}}
+		}
+		return nil
+	})
+	require.Len(t, r.Events, 1)
+	assert.Equal(t, "b", r.Events[0].App.ID)
+}
