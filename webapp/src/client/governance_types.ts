@@ -7,7 +7,8 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 export type ChangeAction = 'create' | 'edit' | 'delete' | 'regenerate';
 export type ChangeReport = {action: ChangeAction; app_id: string};
 
-export type AuditChannel = {id: string; name: string; display_name: string; team_name: string};
+// team_name is the team's URL name; team_display_name what people read.
+export type AuditChannel = {id: string; name: string; display_name: string; team_name: string; team_display_name?: string};
 
 export type Governance = {
     audit_channel: AuditChannel | null;

@@ -59,8 +59,9 @@ function Badge({text, why}: {text: string; why: string}) {
     );
 }
 
-// Never used or Stale (with the figures), Orphaned and Legacy.
-export function StateBadges({app, usage}: {app: AppSummary; usage: UsageView}) {
+// Never used or Stale (with the figures), Orphaned and Legacy. Where every
+// app is a DCR client (which has no creator), Orphaned says nothing: withOrphaned false.
+export function StateBadges({app, usage, withOrphaned = true}: {app: AppSummary; usage: UsageView; withOrphaned?: boolean}) {
     const intl = useIntl();
     const t = (key: keyof typeof messages, values?: Record<string, number>) => intl.formatMessage(messages[key], values);
     const state = usage.shown ? usageState(app, usage.cutoff) : 'used';
@@ -78,7 +79,7 @@ export function StateBadges({app, usage}: {app: AppSummary; usage: UsageView}) {
                     why={t('staleWhy', {days: usage.staleAfterDays})}
                 />
             )}
-            {isOrphaned(app) && (
+            {withOrphaned && isOrphaned(app) && (
                 <Badge
                     text={t('orphaned')}
                     why={t('orphanedWhy')}

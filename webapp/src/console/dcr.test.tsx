@@ -51,8 +51,8 @@ describe('the DCR view', () => {
         expect(screen.getByText('4 dynamically registered clients.')).toBeInTheDocument();
         expect(rowTexts(table)).toEqual([
             [`${HOSTILE}Never used`, expect.stringContaining(apps[3].id), 'http://127.0.0.1:3004/callback', 'Jan 5, 2026', '0', 'Never'],
-            ['MCP usedOrphaned', expect.stringContaining(apps[2].id), 'http://127.0.0.1:3003/callback', 'Jan 4, 2026', '2', expect.stringMatching(/\d{4}$/)],
-            ['MCP staleStaleOrphaned', expect.stringContaining(apps[1].id), 'http://127.0.0.1:3002/callback', 'Jan 3, 2026', '1', expect.stringMatching(/\d{4}$/)],
+            ['MCP used', expect.stringContaining(apps[2].id), 'http://127.0.0.1:3003/callback', 'Jan 4, 2026', '2', expect.stringMatching(/\d{4}$/)],
+            ['MCP staleStale', expect.stringContaining(apps[1].id), 'http://127.0.0.1:3002/callback', 'Jan 3, 2026', '1', expect.stringMatching(/\d{4}$/)],
             ['MCP neverNever used', expect.stringContaining(apps[0].id), 'http://127.0.0.1:3001/callback', 'Jan 2, 2026', '0', 'Never'],
         ]);
         expect(table.querySelector('img, a, h1')).toBeNull();

@@ -215,11 +215,11 @@ function DcrView({onPruned}: {onPruned: () => void}) {
                                 <tr>
                                     <th
                                         scope='col'
-                                        style={{...cell, width: usageShown ? '26%' : '30%'}}
+                                        style={{...cell, width: usageShown ? '21%' : '30%'}}
                                     >{t('name')}</th>
                                     <th
                                         scope='col'
-                                        style={{...cell, width: usageShown ? '24%' : '28%'}}
+                                        style={{...cell, width: '25%'}}
                                     >{t('clientId')}</th>
                                     <th
                                         scope='col'
@@ -227,17 +227,17 @@ function DcrView({onPruned}: {onPruned: () => void}) {
                                     >{t('callbacks')}</th>
                                     <th
                                         scope='col'
-                                        style={{...cell, width: '12%'}}
+                                        style={{...cell, width: '13%'}}
                                     >{t('registered')}</th>
                                     {usageShown && (
                                         <>
                                             <th
                                                 scope='col'
-                                                style={{...cell, width: '7%'}}
+                                                style={{...cell, width: '6%'}}
                                             >{t('users')}</th>
                                             <th
                                                 scope='col'
-                                                style={{...cell, width: '12%'}}
+                                                style={{...cell, width: '13%'}}
                                             >{t('lastUsed')}</th>
                                         </>
                                     )}
@@ -252,11 +252,12 @@ function DcrView({onPruned}: {onPruned: () => void}) {
                                                 <StateBadges
                                                     app={app}
                                                     usage={usage}
+                                                    withOrphaned={false}
                                                 />
                                             </div>
                                         </td>
                                         <td style={cell}>
-                                            <code style={{fontSize: 12, ...wrap}}>{app.id}</code>{' '}
+                                            <div><code style={{fontSize: 12, ...wrap}}>{app.id}</code></div>
                                             <CopyButton
                                                 label={t('copyId', {name: app.name})}
                                                 text={app.id}

@@ -148,8 +148,8 @@ function Summary({result, onClose}: {result: PruneResult; onClose: () => void}) 
             <p><strong>{t('done', {deleted: result.deleted.length, skipped: result.skipped.length, failed: result.failed.length})}</strong></p>
             {lists.filter(([, items]) => items.length).map(([label, items]) => (
                 <div key={label}>
-                    {t(label)}
-                    <ul style={{paddingLeft: 20}}>
+                    <div style={{fontWeight: 600}}>{t(label)}</div>
+                    <ul style={{paddingLeft: 20, marginBottom: 4}}>
                         {items.map((text) => <li key={text}>{text}</li>)}
                     </ul>
                 </div>
@@ -277,9 +277,12 @@ export default function DcrPrune({staleAfterDays, onPruned}: Props) {
             {plan && plan.count === 0 && <p role='status'>{t('nothing', {days: plan.older_than_days})}</p>}
             {plan && plan.count > 0 && (
                 <div style={{marginTop: 12}}>
-                    <p role='status'>{t('plan', {count: plan.count, days: plan.older_than_days})}</p>
+                    <p
+                        role='status'
+                        style={{fontWeight: 600}}
+                    >{t('plan', {count: plan.count, days: plan.older_than_days})}</p>
                     <PlanTable plan={plan}/>
-                    <div style={{display: 'flex', gap: 8}}>
+                    <div style={{display: 'flex', gap: 8, marginTop: 8}}>
                         <button
                             type='button'
                             className='btn btn-danger'

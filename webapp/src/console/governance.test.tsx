@@ -25,7 +25,7 @@ describe('the change trail panel', () => {
             client: {
                 getGovernance: jest.fn(async () => ({
                     ...GOVERNANCE,
-                    audit_channel: {id: 'c'.repeat(26), name: 'oauth-audit', display_name: 'OAuth <audit>', team_name: 'Engineering'},
+                    audit_channel: {id: 'c'.repeat(26), name: 'oauth-audit', display_name: 'OAuth <audit>', team_name: 'eng', team_display_name: 'Engineering'},
                     trail: {last_run: lastRun, interval_minutes: 1, apps: 12345, since: Date.UTC(2026, 10, 20), pending_posts: 2},
                     secret_max_age_days: 90,
                     scheduled_prune: {enabled: true, after_days: 30, max_per_run: 20},

@@ -61,8 +61,8 @@ function Facts({g}: {g: Governance}) {
     const ch = g.audit_channel;
     let channel = t('off');
     if (ch) {
-        const values = {channel: ch.display_name || ch.name, name: ch.name, team: ch.team_name};
-        channel = t(ch.team_name ? 'channel' : 'channelNoTeam', values);
+        const team = ch.team_display_name || ch.team_name;
+        channel = t(team ? 'channel' : 'channelNoTeam', {channel: ch.display_name || ch.name, name: ch.name, team});
     }
     const {trail} = g;
     return (

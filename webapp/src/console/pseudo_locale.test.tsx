@@ -172,7 +172,7 @@ test('no governance text bypasses the catalogue: trail panel, secret age, rotati
         client: {
             getGovernance: jest.fn(async () => ({
                 ...GOVERNANCE,
-                audit_channel: {id: 'c'.repeat(26), name: 'kilo-audit', display_name: 'Kilo audit', team_name: 'Quebec team'},
+                audit_channel: {id: 'c'.repeat(26), name: 'kilo-audit', display_name: 'Kilo audit', team_name: 'kilo-team', team_display_name: 'Quebec team'},
                 audit_channel_problem: 'The audit channel is archived: nothing can be posted there. Choose another one.',
                 trail: {last_run: TRAIL_RUN, interval_minutes: 5, apps: 3, since: SINCE, pending_posts: 1},
                 secret_max_age_days: 90,
