@@ -11,7 +11,7 @@ const panel = () => screen.getByRole('region', {name: 'Change trail status'});
 describe('the change trail panel', () => {
     test('a fresh server: off, not run yet, nothing set', async () => {
         setup();
-        await waitFor(() => expect(panel()).toHaveTextContent('Audit channel: off: nothing is posted.'));
+        await waitFor(() => expect(panel()).toHaveTextContent('Audit channel: off — nothing is posted. Choose one in Change trail and governance > Audit channel below, then Save.'));
         expect(panel()).toHaveTextContent('Last check: not run yet; it runs every 5 minutes, and at once with Check for changes now');
         expect(panel()).toHaveTextContent('Maximum client secret age: none set');
         expect(panel()).toHaveTextContent('Automatic prune of unused dynamically registered clients: off');

@@ -27,7 +27,8 @@ const messages = defineMessages({
     auditChannel: {id: 'oauth-manager.console.governance.audit_channel', defaultMessage: 'Audit channel:'},
     channel: {id: 'oauth-manager.console.governance.channel', defaultMessage: '{channel} (~{name}) in {team}'},
     channelNoTeam: {id: 'oauth-manager.console.governance.channel_no_team', defaultMessage: '{channel} (~{name})'},
-    off: {id: 'oauth-manager.console.governance.off', defaultMessage: 'off: nothing is posted. Choose one in Change trail and governance > Audit channel below, then Save.'},
+    off: {id: 'oauth-manager.console.governance.off', defaultMessage: 'off'},
+    offHint: {id: 'oauth-manager.console.governance.off_hint', defaultMessage: '— nothing is posted. Choose one in Change trail and governance > Audit channel below, then Save.'},
     lastCheck: {id: 'oauth-manager.console.governance.last_check', defaultMessage: 'Last check:'},
     checked: {id: 'oauth-manager.console.governance.checked', defaultMessage: '{when}; every {minutes, plural, one {minute} other {# minutes}}'},
     notYet: {id: 'oauth-manager.console.governance.not_yet', defaultMessage: 'not run yet; it runs every {minutes, plural, one {minute} other {# minutes}}, and at once with Check for changes now'},
@@ -69,6 +70,7 @@ function Facts({g}: {g: Governance}) {
         <>
             <div style={row}>
                 {t('auditChannel')}{' '}<strong>{channel}</strong>
+                {!ch && <>{' '}{t('offHint')}</>}
             </div>
             {g.audit_channel_problem && (
                 <div
