@@ -3,6 +3,7 @@
 // The browser's URL parser disagrees with Go's in both directions (port range,
 // % escapes, IP literals), so Go's rules are ported here one by one, over UTF-8
 // bytes as Go reads them. `make fuzz` compares this with the Go half.
+// webapp/src/lint/go_url.ts builds Go's parsed URL fields on these pieces.
 
 const utf8 = new TextEncoder();
 const byteOf = (c: string) => c.charCodeAt(0);
@@ -18,15 +19,15 @@ const isHostByte = (b: number) => isAlnum(b) || HOST_PUNCTUATION.has(b);
 
 // Bytes url.validUserinfo accepts before the last "@".
 const USERINFO_PUNCTUATION = new Set(Array.from('-._:~!$&\'()*+,;=%@', byteOf));
-const isUserinfoByte = (b: number) => isAlnum(b) || USERINFO_PUNCTUATION.has(b);
+export const isUserinfoByte = (b: number) => isAlnum(b) || USERINFO_PUNCTUATION.has(b);
 
-type Mode = 'host' | 'zone' | 'other';
+export type Mode = 'host' | 'zone' | 'other';
 
 const PERCENT = byteOf('%');
 const isPercent25 = (s: Uint8Array, i: number) => s[i + 1] === 0x32 && s[i + 2] === 0x35;
 
 // url.unescape: the unescaped bytes, or null where Go returns an error.
-function unescape(s: Uint8Array, mode: Mode): Uint8Array | null {
+export function unescape(s: Uint8Array, mode: Mode): Uint8Array | null {
     const out: number[] = [];
     for (let i = 0; i < s.length; i++) {
         const b = s[i];
@@ -60,10 +61,10 @@ const indexOf = (s: Uint8Array, b: number, from = 0) => s.indexOf(b, from);
 const lastIndexOf = (s: Uint8Array, b: number) => s.lastIndexOf(b);
 
 // An empty port, or ":" and digits.
-const validOptionalPort = (p: Uint8Array) => p.length === 0 || (p[0] === byteOf(':') && p.subarray(1).every(isDigit));
+export const validOptionalPort = (p: Uint8Array) => p.length === 0 || (p[0] === byteOf(':') && p.subarray(1).every(isDigit));
 
 // netip.parseIPv4Fields over the whole of s.
-function validIPv4(s: Uint8Array): boolean {
+export function validIPv4(s: Uint8Array): boolean {
     let val = 0;
     let digits = 0;
     let dots = 0;
@@ -92,7 +93,7 @@ function validIPv4(s: Uint8Array): boolean {
 }
 
 // netip.parseIPv6: an IPv6 address with an optional non-empty %zone.
-function validIPv6(input: Uint8Array): boolean {
+export function validIPv6(input: Uint8Array): boolean {
     let s = input;
     const zoneAt = indexOf(s, PERCENT);
     if (zoneAt !== -1) {
@@ -157,7 +158,7 @@ function validIPv6(input: Uint8Array): boolean {
 }
 
 // What netip.ParseAddr accepts and is not IPv4: the first of ". : %" decides.
-function isIPv6Literal(s: Uint8Array): boolean {
+export function isIPv6Literal(s: Uint8Array): boolean {
     const first = s.find((b) => b === byteOf('.') || b === byteOf(':') || b === PERCENT);
     return first === byteOf(':') && validIPv6(s);
 }
@@ -194,7 +195,7 @@ function validHost(host: Uint8Array): boolean {
     return unescape(host, 'host') !== null;
 }
 
-function findPercent25(s: Uint8Array): number {
+export function findPercent25(s: Uint8Array): number {
     for (let i = 0; i + 2 < s.length; i++) {
         if (s[i] === PERCENT && isPercent25(s, i)) {
             return i;
