@@ -44,6 +44,8 @@ func (p *Plugin) serveGovernance(c *plugin.Context, w http.ResponseWriter, r *ht
 		p.serveSecretAges(w, userID)
 	case "POST " + rotateRoute:
 		p.serveRotate(c, w, r, userID)
+	case "GET " + setupRoute:
+		p.serveSetup(c, w, r, userID)
 	case "POST " + pruneRoute:
 		var body struct {
 			OlderThanDays *int `json:"older_than_days"`

@@ -151,4 +151,6 @@ func TestGovernanceRoutesRefuse(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodPost, pruneRoute, `{"older_than_days":-1}`).Code)
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodPost, pruneConfirmRoute, `{"count":1}`).Code)
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodPost, rotateRoute, `{"app_id":"nope"}`).Code)
+	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodGet, setupRoute+"?app_id=nope", "").Code)
+	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodGet, setupRoute+"?app_id="+ownApp+"x&client=nextcloud", "").Code)
 }

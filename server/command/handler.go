@@ -94,6 +94,7 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"dcr":          dcr,
 		"rotate":       rotate,
 		"secrets":      secrets,
+		"setup":        setupVerb,
 	}}
 }
 

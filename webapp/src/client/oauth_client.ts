@@ -5,6 +5,7 @@ import {Client4, ClientError} from '@mattermost/client';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import type {ChangeReport, Governance, PrunePlan, PruneResult, Rotation, SecretAges, TrailRun} from './governance_types';
+import type {SetupAnswer} from './setup_types';
 
 import {pluginId} from '../manifest';
 
@@ -148,6 +149,15 @@ export class OAuthClient extends Client4 {
     runTrail = () => this.fetchStandard<TrailRun>(this.pluginRoute('trail/run'), {method: 'post'});
     getSecretAges = () => this.fetchStandard<SecretAges>(this.pluginRoute('secret-ages'), {method: 'get'});
     rotateSecret = (appId: string) => this.fetchStandard<Rotation>(this.pluginRoute('rotate'), {method: 'post', body: JSON.stringify({app_id: appId})});
+
+    // Client setup values and recipes (issue 15); client undefined: the generic values only.
+    getSetup = (appId: string, client?: string) => {
+        const params = new URLSearchParams({app_id: appId});
+        if (client) {
+            params.set('client', client);
+        }
+        return this.fetchStandard<SetupAnswer>(`${this.pluginRoute('setup')}?${params}`, {method: 'get'});
+    };
 
     // olderThanDays undefined: the server's default (its Stale after setting).
     // The Go half writes an empty list as null: the answers come with arrays.

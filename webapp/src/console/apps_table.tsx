@@ -4,6 +4,7 @@ import {defineMessages, useIntl} from 'react-intl';
 import AppIcon from './app_icon';
 import {StateBadges, UsageCells, useUsageFields} from './app_usage';
 import type {UsageView} from './app_usage';
+import ClientSetup from './client_setup';
 import {common} from './common_messages';
 import CopyButton from './copy_button';
 import SecretAge from './secret_age';
@@ -189,6 +190,7 @@ function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {a
                 {field(t('updated'), dates.time(app.update_at))}
                 {usageShown && usage.map(([label, value]) => field(label, value))}
             </dl>
+            <ClientSetup app={app}/>
             <div style={{display: 'flex', gap: 8}}>
                 {app.is_public !== true && (
                     <button
