@@ -97,3 +97,24 @@ func TestSetupRouteData(t *testing.T) {
 	require.NotNil(t, err)
 	assert.Equal(t, 400, err.Status)
 }
+
+// The recipes' notes are message ids (webapp/src/i18n/server_setup.ts), and
+// every status has its label and line.
+func TestSetupNotesAreInTheCatalogue(t *testing.T) {
+	e := setup.Endpoints{Issuer: "i", Authorization: "a", Token: "t", UserInfo: "u"}
+	for _, f := range setup.UserInfoFields() {
+		if f.Note != "" {
+			assert.Contains(t, english, f.Note)
+		}
+	}
+	for _, name := range setup.Names() {
+		for _, public := range []bool{false, true} {
+			r, _ := setup.Build(name, e, setup.App{ClientID: appID, Public: public})
+			for _, n := range r.Notes {
+				assert.Contains(t, english, n, name)
+			}
+			assert.Contains(t, english, "oauth-manager.setup.status."+r.Status)
+			assert.Contains(t, english, "oauth-manager.setup.status."+r.Status+".line")
+		}
+	}
+}
