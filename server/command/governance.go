@@ -318,7 +318,7 @@ func rotate(c *call) result {
 	c.h.gov.RecordChange(c.me, "regenerate", app.Id)
 	title := c.m.Format("oauth-manager.chat.rotate.title", Args{"name": MdText(updated.Name)})
 	notes := append([]string{c.m.T("oauth-manager.chat.regenerate.old_secret"), "", c.m.T("oauth-manager.chat.rotate.checklist")}, c.checklistLines(cl)...)
-	return post(c.appMessage(title, updated, true, notes))
+	return post(c.appMessage(title, updated, notes))
 }
 
 // Rotate is the console's rotation (POST /api/v1/rotate): the same steps as

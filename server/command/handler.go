@@ -94,6 +94,8 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"dcr":          dcr,
 		"rotate":       rotate,
 		"secrets":      secrets,
+		"quarantine":   quarantine,
+		"release":      release,
 	}}
 }
 

@@ -87,4 +87,12 @@ export const SERVER_VERBS = defineMessages({
     neverUsed: {id: 'oauth-manager.chat.rotate.never_used', defaultMessage: '- The app was never used: no integration should break.'},
     usedSince: {id: 'oauth-manager.chat.rotate.used_since', defaultMessage: '- The app was used with the current secret (last {date}): its integration stops working until it has the new one.'},
     lastUsed: {id: 'oauth-manager.chat.rotate.last_used', defaultMessage: '- The app was last used {date}.'},
+    quarantineAction: {id: 'oauth-manager.action.quarantine', defaultMessage: 'quarantine the app'},
+    releaseAction: {id: 'oauth-manager.action.release', defaultMessage: 'release the app'},
+    quarantineConfirm: {id: 'oauth-manager.chat.quarantine.confirm', defaultMessage: 'Quarantine {name} ({id})? In one step the plugin remembers its callback URLs and trusted flag, replaces the callbacks with {inert} (an address that can never receive a code), clears trusted and regenerates its secret: no new sign-in and no token refresh works for the integration any more.'},
+    quarantineNot: {id: 'oauth-manager.chat.quarantine.not', defaultMessage: 'What it does not do: tokens already issued stay valid until they expire. To end them, deauthorize the app or delete it.'},
+    quarantineDone: {id: 'oauth-manager.chat.quarantine.done', defaultMessage: '**Quarantined:** {name} ({id}). Its callbacks are {inert}, it is not trusted and its old secret no longer works. Tokens already issued stay valid until they expire. Release it with {command}.'},
+    releaseConfirm: {id: 'oauth-manager.chat.release.confirm', defaultMessage: 'Release {name} ({id}) from quarantine? Its callback URLs ({callbacks}) and trusted flag come back, and its secret is regenerated once more: the plugin keeps no secret, so you get a new one to give the integration.'},
+    releaseTitle: {id: 'oauth-manager.chat.release.title', defaultMessage: 'Released from quarantine: {name}'},
+    releaseRecordLeft: {id: 'oauth-manager.chat.release.record_left', defaultMessage: 'The quarantine record could not be removed ({reason}); it is replaced at the next quarantine.'},
 });
