@@ -4,7 +4,7 @@
 import {Client4, ClientError} from '@mattermost/client';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import type {ChangeReport, Governance, PrunePlan, PruneResult, Rotation, SecretAges, TrailRun} from './governance_types';
+import type {ChangeReport, Governance, PrunePlan, PruneResult, Quarantined, Released, Rotation, SecretAges, TrailRun} from './governance_types';
 
 import {pluginId} from '../manifest';
 
@@ -148,6 +148,8 @@ export class OAuthClient extends Client4 {
     runTrail = () => this.fetchStandard<TrailRun>(this.pluginRoute('trail/run'), {method: 'post'});
     getSecretAges = () => this.fetchStandard<SecretAges>(this.pluginRoute('secret-ages'), {method: 'get'});
     rotateSecret = (appId: string) => this.fetchStandard<Rotation>(this.pluginRoute('rotate'), {method: 'post', body: JSON.stringify({app_id: appId})});
+    quarantineApp = (appId: string) => this.fetchStandard<Quarantined>(this.pluginRoute('quarantine'), {method: 'post', body: JSON.stringify({app_id: appId})});
+    releaseApp = (appId: string) => this.fetchStandard<Released>(this.pluginRoute('release'), {method: 'post', body: JSON.stringify({app_id: appId})});
 
     // olderThanDays undefined: the server's default (its Stale after setting).
     // The Go half writes an empty list as null: the answers come with arrays.
