@@ -11,7 +11,8 @@ import (
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/trail"
 )
 
-// Server verbs (grammar.json "server": true): dcr, rotate and secrets. They
+// Server verbs (grammar.json "server": true): dcr, rotate and secrets (and
+// quarantine and release, quarantine.go). They
 // use what only the server has (the change trail's snapshot, the bot, the
 // prune's saved dry run), so the web app passes them to the server and every
 // client gets this answer (docs/governance.md).

@@ -1,6 +1,6 @@
 // Messages only the Go half formats: the bot's posts (the change trail, DCR
 // registrations, owners who left, secret ages, prunes) and the server-answered
-// verbs dcr, rotate and secrets. Declared here so the one catalogue, extracted
+// verbs dcr, rotate, secrets, quarantine and release. Declared here so the one catalogue, extracted
 // from this source, holds them too. Nothing in the web half imports this file.
 import {defineMessages} from 'react-intl';
 
@@ -32,7 +32,7 @@ export const TRAIL = defineMessages({
     dcrHint: {id: 'oauth-manager.trail.dcr.hint', defaultMessage: '`/oauth dcr` lists every registered client with its usage; `/oauth dcr --prune` shows which unused ones could go.'},
     ownerLeft: {id: 'oauth-manager.trail.owner_left', defaultMessage: '**{user} was deactivated or deleted.** {count, plural, one {They created one OAuth app, which keeps working:} other {They created {count} OAuth apps, which keep working:}}'},
     ownerApp: {id: 'oauth-manager.trail.owner_left.app', defaultMessage: '- {name} ({id}): {usage}'},
-    ownerOptions: {id: 'oauth-manager.trail.owner_left.options', defaultMessage: 'What you can do with each: **keep** it (nothing to do); **quarantine** it by removing its callback URLs and rotating its secret (`/oauth edit APP`, `/oauth rotate APP`), which stops new sign-ins; or **delete** it (`/oauth delete APP`), which also ends its tokens. Mattermost cannot transfer an app to another owner: to give it one, create a new app and move the integration to it.'},
+    ownerOptions: {id: 'oauth-manager.trail.owner_left.options', defaultMessage: 'What you can do with each: **keep** it (nothing to do); **quarantine** it (`/oauth quarantine APP`: inert callback, not trusted, new secret), which stops new sign-ins and token refreshes but leaves issued tokens valid until they expire; or **delete** it (`/oauth delete APP`), which also ends its tokens. Mattermost cannot transfer an app to another owner: to give it one, create a new app and move the integration to it.'},
     usageNever: {id: 'oauth-manager.trail.usage.never', defaultMessage: 'never used'},
     usageLast: {id: 'oauth-manager.trail.usage.last', defaultMessage: '{users, plural, one {one user} other {{users} users}} authorized it, last used {last}'},
     usageUnknown: {id: 'oauth-manager.trail.usage.unknown', defaultMessage: 'usage not available'},
