@@ -6,7 +6,8 @@
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import {clientAs, loadEnv, statusOf} from '../lib/env';
-import {client, command, field, pluginKV, route} from '../lib/governance';
+import {auditPosts, client, command, createAuditChannel, eventsFor, field, getPluginSettings, pluginKV, putPluginSettings, route, runTrail, setPluginSettings} from '../lib/governance';
+import type {AuditPost} from '../lib/governance';
 import {authorizeAndUse} from '../lib/oauth_flow';
 
 const env = loadEnv();
@@ -19,6 +20,20 @@ const INERT = 'https://quarantined.invalid/oauth-manager';
 const where = {channelId: env.channelId, teamId: env.teamId};
 
 let app: OAuthApp;
+let channelId = '';
+let savedSettings: Record<string, unknown> = {};
+
+// The trail's posts about the app since the last call, as {type, fields, via, actor_id}.
+const seen = new Set<string>();
+async function trailSince() {
+    expect((await runTrail(S, ADMIN)).ran).toBe(true);
+    const posts = (await auditPosts(S, ADMIN, channelId)).filter((p: AuditPost) => !seen.has(p.id));
+    posts.forEach((p) => seen.add(p.id));
+    return eventsFor(posts, app.id).map((p) => {
+        const g = p.props.oauth_manager!;
+        return {type: g.type, fields: g.fields && [...g.fields].sort(), via: g.via, actor_id: g.actor_id};
+    });
+}
 
 // The code of a fresh authorization by the dev user, or the error it met.
 async function authorize(appId: string, redirectUri: string): Promise<string> {
@@ -44,11 +59,15 @@ const read = () => client(S, ADMIN).getOAuthApp(app.id);
 const record = () => pluginKV().find((row) => row.key === `quarantine-${app.id}`);
 
 beforeAll(async () => {
+    savedSettings = await getPluginSettings(S, ADMIN);
+    channelId = (await createAuditChannel(S, ADMIN, env.teamId, `quarantine-${run}`)).id;
+    await setPluginSettings(S, ADMIN, {AuditChannelID: channelId});
     app = await clientAs(env, 'dev').createOAuthApp({name: `quarantine-${run}`, description: 'quarantine e2e', homepage: 'https://example.com', callback_urls: [CALLBACK], is_trusted: false} as OAuthApp);
 });
 
 afterAll(async () => {
     await client(S, ADMIN).deleteOAuthApp(app.id).catch(() => undefined);
+    await putPluginSettings(S, ADMIN, savedSettings);
 });
 
 test('quarantine stops new authorizations and refreshes with the old secret; release brings the flow back with a new secret', async () => {
@@ -57,6 +76,8 @@ test('quarantine stops new authorizations and refreshes with the old secret; rel
     const issued = await token({grant_type: 'authorization_code', client_id: app.id, client_secret: app.client_secret, code, redirect_uri: CALLBACK});
     expect(issued.status).toBe(200);
     expect(issued.body.refresh_token).toBeTruthy();
+
+    await trailSince();
 
     // A caller without the permission changes nothing.
     const refused = await route(S, env.users.plain.token, 'POST', '/quarantine', {app_id: app.id});
@@ -77,6 +98,10 @@ test('quarantine stops new authorizations and refreshes with the old secret; rel
     expect(quarantined.is_trusted).toBe(false);
     expect(record()?.value).toContain(CALLBACK);
     expect(record()?.value).not.toContain(app.client_secret);
+
+    // The change trail names who quarantined it.
+    const byDev = {type: 'app_changed', fields: ['callback_urls', 'client_secret'], via: 'plugin', actor_id: env.users.dev.id};
+    expect(await trailSince()).toEqual([byDev]);
 
     // Again: refused, nothing changes.
     expect((await route(S, DEV, 'POST', '/quarantine', {app_id: app.id})).status).toBe(409);
@@ -102,6 +127,7 @@ test('quarantine stops new authorizations and refreshes with the old secret; rel
     expect(secret).not.toBe(app.client_secret);
     expect((await read()).callback_urls).toEqual([CALLBACK]);
     expect(record()).toBeUndefined();
+    expect(await trailSince()).toEqual([byDev]);
 
     // The flow works again with the new secret.
     const used = await authorizeAndUse(S, clientAs(env, 'dev'), {id: app.id, client_secret: secret}, CALLBACK);
