@@ -33,7 +33,7 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 		writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Not signed in."})
 		return
 	}
-	if p.serveGovernance(c, w, r, userID) {
+	if p.serveGovernance(c, w, r, userID) || p.serveQuarantine(c, w, r, userID) {
 		return
 	}
 	switch {

@@ -265,6 +265,9 @@ func appsTable(m *Messages, apps []summary, usernames map[string]string, me stri
 			creator,
 			joined(a.CallbackUrls, MdText),
 		}
+		if IsQuarantined(a.CallbackUrls) {
+			row[6] = m.T("oauth-manager.chat.app.quarantined")
+		}
 		if withUsage {
 			if v := usageOf(a, staleAfterDays); v != nil {
 				row = append(row, fmt.Sprint(v.usage.AuthorizedUsers), lastUsedCell(m, v))

@@ -11,7 +11,8 @@ import (
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/trail"
 )
 
-// Server verbs (grammar.json "server": true): dcr, rotate and secrets. They
+// Server verbs (grammar.json "server": true): dcr, rotate and secrets (and
+// quarantine and release, quarantine.go). They
 // use what only the server has (the change trail's snapshot, the bot, the
 // prune's saved dry run), so the web app passes them to the server and every
 // client gets this answer (docs/governance.md).
@@ -318,7 +319,7 @@ func rotate(c *call) result {
 	c.h.gov.RecordChange(c.me, "regenerate", app.Id)
 	title := c.m.Format("oauth-manager.chat.rotate.title", Args{"name": MdText(updated.Name)})
 	notes := append([]string{c.m.T("oauth-manager.chat.regenerate.old_secret"), "", c.m.T("oauth-manager.chat.rotate.checklist")}, c.checklistLines(cl)...)
-	return post(c.appMessage(title, updated, true, notes))
+	return post(c.appMessage(title, updated, notes))
 }
 
 // Rotate is the console's rotation (POST /api/v1/rotate): the same steps as

@@ -95,6 +95,8 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"rotate":       rotate,
 		"secrets":      secrets,
 		"setup":        setupVerb,
+		"quarantine":   quarantine,
+		"release":      release,
 	}}
 }
 

@@ -10,19 +10,16 @@ import (
 // Verbs that change apps: create, edit, delete, regen-secret
 // (webapp/src/slash/verbs/changes.ts).
 
-// appMessage shows an app just written; withSecret shows its (new) secret once.
-func (c *call) appMessage(title string, app *model.OAuthApp, withSecret bool, notes []string) string {
+// appMessage shows an app just written, with its (new) secret, once.
+func (c *call) appMessage(title string, app *model.OAuthApp, notes []string) string {
 	s := summarize(app)
 	names := c.usernames(app.CreatorId)
-	secretLine := c.m.T("oauth-manager.chat.app.secret_unchanged")
-	if withSecret {
-		secretLine = MdCode(app.ClientSecret)
-	}
+	secretLine := MdCode(app.ClientSecret)
 	if s.public == "yes" {
 		secretLine = c.m.T("oauth-manager.chat.app.no_secret")
 	}
 	lines := []string{fieldList(title, appFields(c.m, s, names, c.me, secretLine, false))}
-	if withSecret && s.public != "yes" {
+	if s.public != "yes" {
 		lines = append(lines, "", c.m.Format("oauth-manager.chat.app.new_secret", Args{"warning": c.m.T("oauth-manager.chat.secret_warning")}))
 	}
 	if len(notes) > 0 {
@@ -63,7 +60,7 @@ func (c *call) createApp(request *model.OAuthAppRequest, fieldErrors map[string]
 	if request.IsTrusted && !created.IsTrusted {
 		notes = append(notes, c.m.T("oauth-manager.chat.app.trust_dropped"))
 	}
-	return post(c.appMessage(c.m.Format("oauth-manager.chat.create.title", Args{"name": MdText(created.Name)}), created, true, notes))
+	return post(c.appMessage(c.m.Format("oauth-manager.chat.create.title", Args{"name": MdText(created.Name)}), created, notes))
 }
 
 func edit(c *call) result {
@@ -176,5 +173,5 @@ func regenSecret(c *call) result {
 	}
 	c.h.gov.RecordChange(c.me, "regenerate", app.Id)
 	title := c.m.Format("oauth-manager.chat.regenerate.title", Args{"name": MdText(updated.Name)})
-	return post(c.appMessage(title, updated, true, []string{c.m.T("oauth-manager.chat.regenerate.old_secret")}))
+	return post(c.appMessage(title, updated, []string{c.m.T("oauth-manager.chat.regenerate.old_secret")}))
 }

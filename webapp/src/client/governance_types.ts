@@ -53,6 +53,15 @@ export type RotateChecklist = {
 // The app carries its new client secret: it goes to the view that asked, never the store.
 export type Rotation = {app: OAuthApp; checklist: RotateChecklist};
 
+// POST /quarantine answers the app without its secret (nobody is to use it);
+// POST /release with the new one, and record_left when its record stayed.
+export type Quarantined = {app: OAuthApp};
+
+// The callback a quarantined app has (server/command/quarantine.go InertCallback).
+export const INERT_CALLBACK = 'https://quarantined.invalid/oauth-manager';
+export const isQuarantined = (callbacks: string[] | undefined) => callbacks?.length === 1 && callbacks[0] === INERT_CALLBACK;
+export type Released = {app: OAuthApp; record_left: string};
+
 export type PrunedState = 'never_used' | 'stale';
 
 export type PruneCandidate = {id: string; name: string; create_at: number; last_used: number; state: PrunedState};

@@ -4,7 +4,7 @@
 import {Client4, ClientError} from '@mattermost/client';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import type {ChangeReport, Governance, PrunePlan, PruneResult, Rotation, SecretAges, TrailRun} from './governance_types';
+import type {ChangeReport, Governance, PrunePlan, PruneResult, Quarantined, Released, Rotation, SecretAges, TrailRun} from './governance_types';
 import type {SetupAnswer} from './setup_types';
 
 import {pluginId} from '../manifest';
@@ -149,6 +149,8 @@ export class OAuthClient extends Client4 {
     runTrail = () => this.fetchStandard<TrailRun>(this.pluginRoute('trail/run'), {method: 'post'});
     getSecretAges = () => this.fetchStandard<SecretAges>(this.pluginRoute('secret-ages'), {method: 'get'});
     rotateSecret = (appId: string) => this.fetchStandard<Rotation>(this.pluginRoute('rotate'), {method: 'post', body: JSON.stringify({app_id: appId})});
+    quarantineApp = (appId: string) => this.fetchStandard<Quarantined>(this.pluginRoute('quarantine'), {method: 'post', body: JSON.stringify({app_id: appId})});
+    releaseApp = (appId: string) => this.fetchStandard<Released>(this.pluginRoute('release'), {method: 'post', body: JSON.stringify({app_id: appId})});
 
     // Client setup values and recipes (issue 15); client undefined: the generic values only.
     getSetup = (appId: string, client?: string) => {

@@ -11,6 +11,7 @@ import SecretAge from './secret_age';
 import {badge, cell, nowrap, wrap} from './styles';
 import {useDates} from './use_dates';
 
+import {isQuarantined} from '../client/governance_types';
 import {creatorLabel, MASK, typeLabel} from '../store/labels';
 import type {SortDir, SortKey} from '../store/query';
 import type {AppSummary} from '../store/slice';
@@ -59,6 +60,11 @@ const messages = defineMessages({
     secretAge: {id: 'oauth-manager.console.details.secret_age', defaultMessage: 'Secret age'},
     delete: {id: 'oauth-manager.console.details.delete', defaultMessage: 'Delete'},
     deleteLabel: {id: 'oauth-manager.console.details.delete_label', defaultMessage: 'Delete {name}'},
+    quarantined: {id: 'oauth-manager.console.apps.quarantined', defaultMessage: 'Quarantined'},
+    quarantine: {id: 'oauth-manager.console.details.quarantine', defaultMessage: 'Quarantine'},
+    quarantineLabel: {id: 'oauth-manager.console.details.quarantine_label', defaultMessage: 'Quarantine {name}: no new sign-in or token refresh'},
+    release: {id: 'oauth-manager.console.details.release', defaultMessage: 'Release'},
+    releaseLabel: {id: 'oauth-manager.console.details.release_label', defaultMessage: 'Release {name} from quarantine'},
 });
 
 export type RowActions = {
@@ -71,6 +77,10 @@ export type RowActions = {
 
     // Regenerate through the server half: the new secret with a checklist.
     onRotate: (app: AppSummary) => void;
+
+    // Quarantine and release through the server half.
+    onQuarantine: (app: AppSummary) => void;
+    onRelease: (app: AppSummary) => void;
     onDelete: (app: AppSummary) => void;
 
     // The server's image proxy route (…/api/v4/image?url=) when it is on.
@@ -208,6 +218,21 @@ function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {a
                         aria-label={intl.formatMessage(messages.regenerateLabel, {name: app.name})}
                     >{icon('refresh')}{t('regenerate')}</button>
                 )}
+                {app.is_public !== true && (isQuarantined(app.callback_urls) ? (
+                    <button
+                        type='button'
+                        className='btn btn-sm btn-tertiary'
+                        onClick={() => actions.onRelease(app)}
+                        aria-label={intl.formatMessage(messages.releaseLabel, {name: app.name})}
+                    >{icon('lock-open-outline')}{t('release')}</button>
+                ) : (
+                    <button
+                        type='button'
+                        className='btn btn-sm btn-tertiary'
+                        onClick={() => actions.onQuarantine(app)}
+                        aria-label={intl.formatMessage(messages.quarantineLabel, {name: app.name})}
+                    >{icon('lock-outline')}{t('quarantine')}</button>
+                ))}
                 <button
                     type='button'
                     className='btn btn-sm btn-danger'
@@ -276,6 +301,7 @@ export default function AppsTable({apps, usernames, currentUserId, sortKey, sort
                                         <span style={badge}>{typeLabel(intl, app)}</span>
                                         {app.is_trusted && <span style={badge}>{intl.formatMessage(messages.trusted)}</span>}
                                         {app.is_dynamically_registered && <span style={badge}>{intl.formatMessage(messages.dcr)}</span>}
+                                        {isQuarantined(app.callback_urls) && <span style={badge}>{intl.formatMessage(messages.quarantined)}</span>}
                                         <StateBadges
                                             app={app}
                                             usage={usage}

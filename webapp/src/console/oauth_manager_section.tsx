@@ -20,15 +20,16 @@ import DcrClients from './dcr_clients';
 import FilterBar from './filter_bar';
 import GovernancePanel from './governance_panel';
 import ListingNotice from './listing_notice';
+import ReleaseResult from './release_result';
 import RotationResult from './rotation_result';
 import StatusPanel from './status_panel';
 import type {NewSecret, SavedMode} from './use_app_form';
 import {DEFAULT_PAGE_SIZE, useAppListing} from './use_app_listing';
 
-import type {Rotation} from '../client/governance_types';
+import type {Released, Rotation} from '../client/governance_types';
 import {getClient} from '../client/oauth_client';
 import {toApiError} from '../store/errors';
-import {fetchSecretAges, rotateSecret} from '../store/governance';
+import {fetchSecretAges, quarantineApp, releaseApp, rotateSecret} from '../store/governance';
 import {ACTIONS, DELETE_CONSEQUENCE, describeError, REGENERATE_CONSEQUENCE, SECRET_SHOWN_ONCE} from '../store/messages';
 import {creatorName} from '../store/query';
 import type {SortKey} from '../store/query';
@@ -38,7 +39,7 @@ import {EMPTY_FORM, formFieldsOf,
     confirmClosed, confirmOpened, confirmUpdated, deleteApp, fetchApp, fetchMetadata, fetchSettings,
     formOpened, noticeSet, pageChanged, queryChanged, regenerateSecret,
 } from '../store/slice';
-import type {AppSummary} from '../store/slice';
+import type {AppSummary, ConfirmKind} from '../store/slice';
 import {isSystemAdmin} from '../types/host';
 import type {HostDispatch, HostState} from '../types/host';
 
@@ -68,6 +69,15 @@ const messages = defineMessages({
     rotateConsequence: {id: 'oauth-manager.console.manager.rotate_consequence', defaultMessage: '{consequence} You get the new secret once, with a checklist of where the integration must be given it.'},
     rotateConfirm: {id: 'oauth-manager.console.manager.rotate_confirm', defaultMessage: 'Rotate secret'},
     rotateAction: {id: 'oauth-manager.console.manager.rotate_action', defaultMessage: 'rotate the secret'},
+    quarantineTitle: {id: 'oauth-manager.console.manager.quarantine_title', defaultMessage: 'Quarantine {name}?'},
+    quarantineConsequence: {id: 'oauth-manager.console.manager.quarantine_consequence', defaultMessage: 'In one step the plugin remembers its callback URLs and trusted flag, replaces the callbacks with an address that can never receive a code, clears trusted and regenerates its secret: no new sign-in and no token refresh works for the integration any more. What it does not do: tokens already issued stay valid until they expire; to end them, deauthorize or delete the app.'},
+    quarantineConfirm: {id: 'oauth-manager.console.manager.quarantine_confirm', defaultMessage: 'Quarantine'},
+    quarantineAction: {id: 'oauth-manager.console.manager.quarantine_action', defaultMessage: 'quarantine the app'},
+    quarantined: {id: 'oauth-manager.console.manager.quarantined', defaultMessage: '{name} is quarantined. Release it to restore its callbacks and trust, with a new secret.'},
+    releaseTitle: {id: 'oauth-manager.console.manager.release_title', defaultMessage: 'Release {name} from quarantine?'},
+    releaseConsequence: {id: 'oauth-manager.console.manager.release_consequence', defaultMessage: 'Its callback URLs and trusted flag come back, and its secret is regenerated once more: the plugin keeps no secret, so you get a new one, once, to give the integration.'},
+    releaseConfirm: {id: 'oauth-manager.console.manager.release_confirm', defaultMessage: 'Release'},
+    releaseAction: {id: 'oauth-manager.console.manager.release_action', defaultMessage: 'release the app'},
     newApp: {id: 'oauth-manager.console.manager.new_app', defaultMessage: 'New app'},
     refresh: {id: 'oauth-manager.console.manager.refresh', defaultMessage: 'Refresh'},
     loading: {id: 'oauth-manager.console.manager.loading', defaultMessage: 'Loading apps…'},
@@ -88,6 +98,8 @@ const CONFIRM_TEXT = {
     delete: {title: 'deleteTitle', label: 'deleteConfirm'},
     regenerate: {title: 'regenerateTitle', label: 'regenerateConfirm'},
     rotate: {title: 'rotateTitle', label: 'rotateConfirm'},
+    quarantine: {title: 'quarantineTitle', label: 'quarantineConfirm'},
+    release: {title: 'releaseTitle', label: 'releaseConfirm'},
 } as const;
 
 function countText(intl: IntlShape, visible: number, total: number): string {
@@ -125,6 +137,7 @@ export default function OAuthManagerSection({settingsList}: Props) {
     const [secrets, setSecrets] = useState<Record<string, string>>({});
     const [newSecret, setNewSecret] = useState<NewSecret | null>(null);
     const [rotation, setRotation] = useState<Rotation | null>(null);
+    const [released, setReleased] = useState<Released | null>(null);
     const setNotice = (text: string) => dispatch(noticeSet(text));
     const onSaved = (saved: OAuthApp, mode: SavedMode) => {
         if (mode === 'create' && saved.client_secret) {
@@ -189,6 +202,16 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 await dispatch(deleteApp(confirm.appId)).unwrap();
                 setNotice(t('deleted', {name: confirm.appName}));
                 listing.afterWrite();
+            } else if (confirm.kind === 'quarantine') {
+                await dispatch(quarantineApp(confirm.appId)).unwrap();
+                hide(confirm.appId);
+                setNotice(t('quarantined', {name: confirm.appName}));
+                listing.afterWrite();
+            } else if (confirm.kind === 'release') {
+                const result = await dispatch(releaseApp(confirm.appId)).unwrap();
+                hide(confirm.appId);
+                setReleased(result);
+                listing.afterWrite();
             } else if (confirm.kind === 'rotate') {
                 const rotated = await dispatch(rotateSecret(confirm.appId)).unwrap();
                 hide(confirm.appId);
@@ -202,14 +225,17 @@ export default function OAuthManagerSection({settingsList}: Props) {
             }
             dispatch(confirmClosed());
         } catch (err) {
-            const action = {delete: ACTIONS.deleteApp, regenerate: ACTIONS.regenerateSecret, rotate: messages.rotateAction}[confirm.kind];
+            const action = {delete: ACTIONS.deleteApp, regenerate: ACTIONS.regenerateSecret, rotate: messages.rotateAction, quarantine: messages.quarantineAction, release: messages.releaseAction}[confirm.kind];
             dispatch(confirmUpdated({busy: false, error: describeError(intl, toApiError(err), intl.formatMessage(action))}));
         }
     };
-    const ask = (kind: 'delete' | 'regenerate' | 'rotate') => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
-    const consequence = (kind: 'delete' | 'regenerate' | 'rotate') => {
+    const ask = (kind: ConfirmKind) => (app: AppSummary) => dispatch(confirmOpened({kind, appId: app.id, appName: app.name}));
+    const consequence = (kind: ConfirmKind) => {
         if (kind === 'delete') {
             return intl.formatMessage(DELETE_CONSEQUENCE);
+        }
+        if (kind === 'quarantine' || kind === 'release') {
+            return t(kind === 'quarantine' ? 'quarantineConsequence' : 'releaseConsequence');
         }
         const regenerate = intl.formatMessage(REGENERATE_CONSEQUENCE);
         return kind === 'rotate' ? t('rotateConsequence', {consequence: regenerate}) : regenerate;
@@ -261,6 +287,12 @@ export default function OAuthManagerSection({settingsList}: Props) {
                             onClick={() => setNewSecret(null)}
                         >{t('stored')}</button>
                     </section>
+                )}
+                {released && (
+                    <ReleaseResult
+                        released={released}
+                        onDone={() => setReleased(null)}
+                    />
                 )}
                 {rotation && (
                     <RotationResult
@@ -339,6 +371,8 @@ export default function OAuthManagerSection({settingsList}: Props) {
                                 onEdit={openEdit}
                                 onRegenerate={ask('regenerate')}
                                 onRotate={ask('rotate')}
+                                onQuarantine={ask('quarantine')}
+                                onRelease={ask('release')}
                                 onDelete={ask('delete')}
                                 iconProxy={imageProxy ? `${getClient().getUrl()}/api/v4/image?url=` : undefined}
                             />

@@ -53,10 +53,43 @@ function usageLine(rotation: Rotation): keyof typeof messages {
     return usedSince ? 'usedSince' : 'notUsedSince';
 }
 
+// A new secret, masked until shown, with Show/Hide and Copy (also release_result.tsx).
+export function MaskedSecret({name: appName, secret}: {name: string; secret: string}) {
+    const intl = useIntl();
+    const [shown, setShown] = useState(false);
+    const t = (key: keyof typeof messages, values?: Record<string, string>) => intl.formatMessage(messages[key], values);
+    const name = {name: appName};
+    return (
+        <div style={{display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap'}}>
+            {t('secret')}{' '}
+            <code
+                aria-label={t('secretOf', name)}
+                style={{overflowWrap: 'anywhere'}}
+            >{shown ? secret : MASK}</code>
+            <button
+                type='button'
+                className='btn btn-sm btn-tertiary'
+                style={nowrap}
+                aria-label={t(shown ? 'hideLabel' : 'showLabel', name)}
+                onClick={() => setShown(!shown)}
+            >
+                <i
+                    className={`icon icon-${shown ? 'eye-off-outline' : 'eye-outline'}`}
+                    aria-hidden='true'
+                />
+                {t(shown ? 'hide' : 'show')}
+            </button>
+            <CopyButton
+                label={t('copy', name)}
+                text={secret}
+            />
+        </div>
+    );
+}
+
 export default function RotationResult({rotation, onDone}: {rotation: Rotation; onDone: () => void}) {
     const intl = useIntl();
     const dates = useDates();
-    const [shown, setShown] = useState(false);
     const {app, checklist} = rotation;
     const t = (key: keyof typeof messages, values?: Record<string, string>) => intl.formatMessage(messages[key], values);
     const name = {name: app.name};
@@ -72,30 +105,10 @@ export default function RotationResult({rotation, onDone}: {rotation: Rotation; 
             style={wrap}
         >
             <p><strong>{t('title', name)}</strong></p>
-            <div style={{display: 'flex', gap: 4, alignItems: 'center', flexWrap: 'wrap'}}>
-                {t('secret')}{' '}
-                <code
-                    aria-label={t('secretOf', name)}
-                    style={{overflowWrap: 'anywhere'}}
-                >{shown ? app.client_secret : MASK}</code>
-                <button
-                    type='button'
-                    className='btn btn-sm btn-tertiary'
-                    style={nowrap}
-                    aria-label={t(shown ? 'hideLabel' : 'showLabel', name)}
-                    onClick={() => setShown(!shown)}
-                >
-                    <i
-                        className={`icon icon-${shown ? 'eye-off-outline' : 'eye-outline'}`}
-                        aria-hidden='true'
-                    />
-                    {t(shown ? 'hide' : 'show')}
-                </button>
-                <CopyButton
-                    label={t('copy', name)}
-                    text={app.client_secret}
-                />
-            </div>
+            <MaskedSecret
+                name={app.name}
+                secret={app.client_secret}
+            />
             <p>{intl.formatMessage(SECRET_SHOWN_ONCE)}</p>
             <p style={{fontWeight: 600, margin: '8px 0 4px'}}>{t('checklist')}</p>
             <ul style={{paddingLeft: 20}}>

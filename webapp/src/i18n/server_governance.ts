@@ -1,6 +1,6 @@
 // Messages only the Go half formats: the bot's posts (the change trail, DCR
 // registrations, owners who left, secret ages, prunes) and the server-answered
-// verbs dcr, rotate and secrets. Declared here so the one catalogue, extracted
+// verbs dcr, rotate, secrets, quarantine and release. Declared here so the one catalogue, extracted
 // from this source, holds them too. Nothing in the web half imports this file.
 import {defineMessages} from 'react-intl';
 
@@ -32,7 +32,7 @@ export const TRAIL = defineMessages({
     dcrHint: {id: 'oauth-manager.trail.dcr.hint', defaultMessage: '`/oauth dcr` lists every registered client with its usage; `/oauth dcr --prune` shows which unused ones could go.'},
     ownerLeft: {id: 'oauth-manager.trail.owner_left', defaultMessage: '**{user} was deactivated or deleted.** {count, plural, one {They created one OAuth app, which keeps working:} other {They created {count} OAuth apps, which keep working:}}'},
     ownerApp: {id: 'oauth-manager.trail.owner_left.app', defaultMessage: '- {name} ({id}): {usage}'},
-    ownerOptions: {id: 'oauth-manager.trail.owner_left.options', defaultMessage: 'What you can do with each: **keep** it (nothing to do); **quarantine** it by removing its callback URLs and rotating its secret (`/oauth edit APP`, `/oauth rotate APP`), which stops new sign-ins; or **delete** it (`/oauth delete APP`), which also ends its tokens. Mattermost cannot transfer an app to another owner: to give it one, create a new app and move the integration to it.'},
+    ownerOptions: {id: 'oauth-manager.trail.owner_left.options', defaultMessage: 'What you can do with each: **keep** it (nothing to do); **quarantine** it (`/oauth quarantine APP`: inert callback, not trusted, new secret), which stops new sign-ins and token refreshes but leaves issued tokens valid until they expire; or **delete** it (`/oauth delete APP`), which also ends its tokens. Mattermost cannot transfer an app to another owner: to give it one, create a new app and move the integration to it.'},
     usageNever: {id: 'oauth-manager.trail.usage.never', defaultMessage: 'never used'},
     usageLast: {id: 'oauth-manager.trail.usage.last', defaultMessage: '{users, plural, one {one user} other {{users} users}} authorized it, last used {last}'},
     usageUnknown: {id: 'oauth-manager.trail.usage.unknown', defaultMessage: 'usage not available'},
@@ -87,4 +87,12 @@ export const SERVER_VERBS = defineMessages({
     neverUsed: {id: 'oauth-manager.chat.rotate.never_used', defaultMessage: '- The app was never used: no integration should break.'},
     usedSince: {id: 'oauth-manager.chat.rotate.used_since', defaultMessage: '- The app was used with the current secret (last {date}): its integration stops working until it has the new one.'},
     lastUsed: {id: 'oauth-manager.chat.rotate.last_used', defaultMessage: '- The app was last used {date}.'},
+    quarantineAction: {id: 'oauth-manager.action.quarantine', defaultMessage: 'quarantine the app'},
+    releaseAction: {id: 'oauth-manager.action.release', defaultMessage: 'release the app'},
+    quarantineConfirm: {id: 'oauth-manager.chat.quarantine.confirm', defaultMessage: 'Quarantine {name} ({id})? In one step the plugin remembers its callback URLs and trusted flag, replaces the callbacks with {inert} (an address that can never receive a code), clears trusted and regenerates its secret: no new sign-in and no token refresh works for the integration any more.'},
+    quarantineNot: {id: 'oauth-manager.chat.quarantine.not', defaultMessage: 'What it does not do: tokens already issued stay valid until they expire. To end them, deauthorize the app or delete it.'},
+    quarantineDone: {id: 'oauth-manager.chat.quarantine.done', defaultMessage: '**Quarantined:** {name} ({id}). Its callbacks are {inert}, it is not trusted and its old secret no longer works. Tokens already issued stay valid until they expire. Release it with {command}.'},
+    releaseConfirm: {id: 'oauth-manager.chat.release.confirm', defaultMessage: 'Release {name} ({id}) from quarantine? Its callback URLs ({callbacks}) and trusted flag come back, and its secret is regenerated once more: the plugin keeps no secret, so you get a new one to give the integration.'},
+    releaseTitle: {id: 'oauth-manager.chat.release.title', defaultMessage: 'Released from quarantine: {name}'},
+    releaseRecordLeft: {id: 'oauth-manager.chat.release.record_left', defaultMessage: 'The quarantine record could not be removed ({reason}); it is replaced at the next quarantine.'},
 });

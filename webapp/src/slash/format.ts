@@ -3,6 +3,7 @@ import {defineMessages, type IntlShape} from 'react-intl';
 
 import {mdCellCode, mdCode, mdText} from './markdown';
 
+import {isQuarantined} from '../client/governance_types';
 import type {AppStates, AppUsage} from '../client/oauth_client';
 import {creatorLabel, date, typeLabel} from '../store/labels';
 import type {AppSummary} from '../store/slice';
@@ -55,6 +56,7 @@ const m = defineMessages({
     neverUsed: {id: 'oauth-manager.chat.app.state_never_used', defaultMessage: 'never used'},
     stale: {id: 'oauth-manager.chat.app.state_stale', defaultMessage: 'stale (not used for {days, plural, one {# day} other {# days}})'},
     orphaned: {id: 'oauth-manager.chat.app.state_orphaned', defaultMessage: 'orphaned (its creator is deactivated or deleted, or it has none)'},
+    quarantined: {id: 'oauth-manager.chat.app.quarantined', defaultMessage: 'Quarantined (no new sign-in; release it to restore its callbacks)'},
     legacy: {id: 'oauth-manager.chat.app.state_legacy', defaultMessage: 'legacy (made for the Apps Framework, which Mattermost 12 removed)'},
 });
 
@@ -163,7 +165,7 @@ export function appsTable(intl: IntlShape, apps: AppSummary[], usernames: Record
                 yesNo(intl, a.is_trusted),
                 yesNo(intl, a.is_dynamically_registered),
                 creator,
-                a.callback_urls.map((u) => md(u)).join(', '),
+                isQuarantined(a.callback_urls) ? intl.formatMessage(m.quarantined) : a.callback_urls.map((u) => md(u)).join(', '),
                 ...(view ? [String(view.usage.authorized_users), lastUsedCell(intl, view)] : []),
                 ...(withUsage && !view ? ['—', '—'] : []),
                 date(a.create_at).slice(0, 10),

@@ -14,6 +14,12 @@ export const fetchSecretAges = apiThunk('fetchSecretAges', (client) => client.ge
 
 export const rotateSecret = apiThunk('rotateSecret', (client, appId: string) => client.rotateSecret(appId));
 
+// Quarantine and release (server/command/quarantine.go): the server half makes
+// every change as the caller and records it.
+export const quarantineApp = apiThunk('quarantineApp', (client, appId: string) => client.quarantineApp(appId));
+
+export const releaseApp = apiThunk('releaseApp', (client, appId: string) => client.releaseApp(appId));
+
 // The DCR view's page. The route answers {unavailable} when it cannot read
 // the database: the view says so (usage lives only there, so no REST paging).
 export const fetchDcrListing = apiThunk('fetchDcrListing', (client, query: Omit<ListingQuery, 'dcr'>) => client.listDcrClients(query));

@@ -11,7 +11,7 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 import {reportChange} from './audit';
 import {toApiError} from './errors';
 import type {ApiError} from './errors';
-import {confirmDcrPrune, fetchSecretAges, rotateSecret} from './governance';
+import {confirmDcrPrune, fetchSecretAges, quarantineApp, releaseApp, rotateSecret} from './governance';
 import {MAX_PER_PAGE, readListing} from './listing';
 import type {ListingAnswer} from './listing';
 import {defaultQuery, isFiltered} from './query';
@@ -85,8 +85,10 @@ export type SyncState = {
     reads: Record<string, {serial: number; writeSeq: number}>;
 };
 
+export type ConfirmKind = 'delete' | 'regenerate' | 'rotate' | 'quarantine' | 'release';
+
 export type Confirmation = {
-    kind: 'delete' | 'regenerate' | 'rotate';
+    kind: ConfirmKind;
     appId: string;
     appName: string;
     busy: boolean;
@@ -421,6 +423,14 @@ const slice = createSlice({
 
             // The server half regenerated it (and records the change itself).
             addCase(rotateSecret.fulfilled, (state, action) => {
+                storeApp(state, action.payload.app);
+                wrote(state, action.payload.app.id);
+            }).
+            addCase(quarantineApp.fulfilled, (state, action) => {
+                storeApp(state, action.payload.app);
+                wrote(state, action.payload.app.id);
+            }).
+            addCase(releaseApp.fulfilled, (state, action) => {
                 storeApp(state, action.payload.app);
                 wrote(state, action.payload.app.id);
             }).
