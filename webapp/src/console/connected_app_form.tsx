@@ -1,7 +1,7 @@
 // The create/edit form wired to the slice and to useAppForm, for whichever
 // surface shows it (the console page or the create modal).
-import React from 'react';
-import {useDispatch} from 'react-redux';
+import React, {useMemo} from 'react';
+import {useDispatch, useSelector} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
@@ -9,6 +9,7 @@ import AppForm from './app_form';
 import {useAppForm} from './use_app_form';
 import type {SavedMode} from './use_app_form';
 
+import {selectPluginState} from '../store/selectors';
 import {formClosed, formFieldChanged} from '../store/slice';
 import type {HostDispatch} from '../types/host';
 
@@ -19,6 +20,8 @@ type Props = {
 export default function ConnectedAppForm({onSaved}: Props) {
     const dispatch = useDispatch<HostDispatch>();
     const {form, submit, saving, isAdmin} = useAppForm(onSaved);
+    const settings = useSelector(selectPluginState).settings;
+    const lintOptions = useMemo(() => ({allowlist: settings?.dcr_redirect_uri_allowlist ?? [], serverVersion: settings?.server_version ?? ''}), [settings]);
     if (!form) {
         return null;
     }
@@ -30,6 +33,7 @@ export default function ConnectedAppForm({onSaved}: Props) {
             onChange={(patch) => dispatch(formFieldChanged(patch))}
             onSubmit={submit}
             onCancel={() => dispatch(formClosed())}
+            lintOptions={lintOptions}
         />
     );
 }
