@@ -16,6 +16,9 @@ type publicSettings struct {
 	CommandAccess       string `json:"command_access"`
 	RevealSecretsInChat bool   `json:"reveal_secrets_in_chat"`
 	DefaultPageSize     int    `json:"default_page_size"`
+	// What the redirect-URI lint needs, so the web half lints as the Go half does.
+	DCRRedirectURIAllowlist []string `json:"dcr_redirect_uri_allowlist"`
+	ServerVersion           string   `json:"server_version"`
 }
 
 const (
@@ -39,7 +42,11 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 	switch {
 	case r.URL.Path == settingsRoute && r.Method == http.MethodGet:
 		cfg := p.getConfiguration()
-		writeJSON(w, http.StatusOK, publicSettings{CommandAccess: cfg.CommandAccess, RevealSecretsInChat: cfg.RevealSecretsInChat, DefaultPageSize: cfg.DefaultPageSize})
+		lintOptions := p.LintOptions()
+		writeJSON(w, http.StatusOK, publicSettings{
+			CommandAccess: cfg.CommandAccess, RevealSecretsInChat: cfg.RevealSecretsInChat, DefaultPageSize: cfg.DefaultPageSize,
+			DCRRedirectURIAllowlist: lintOptions.Allowlist, ServerVersion: lintOptions.ServerVersion,
+		})
 	case r.URL.Path == listingRoute && r.Method == http.MethodGet:
 		p.serveListing(w, r, userID)
 	case r.URL.Path == appsRoute && r.Method == http.MethodGet:

@@ -24,6 +24,7 @@ test('every verb has an example answer', async () => {
         '/oauth authorized',
         '/oauth metadata',
         '/oauth register --client-name "MCP client" --redirect-uri http://127.0.0.1:33418/callback --public',
+        '/oauth lint "Build bot"',
         '/oauth list --bogus',
     ];
     for (const command of commands) {

@@ -287,6 +287,39 @@ describe('metadata', () => {
     });
 });
 
+describe('lint', () => {
+    let lintApp: OAuthApp;
+    beforeAll(async () => {
+        lintApp = await rest.dev.createOAuthApp({...newApp(`lint-app-${tag}`), callback_urls: ['http://lint.example.com/cb', 'https://example.com/cb', 'https://example.com/cb/']});
+        seenSecrets.push(lintApp.client_secret);
+    });
+
+    test('dev checks one app: a line per finding, after the count', async () => {
+        const {text} = await users.dev.run(`/oauth lint lint-app-${tag}`);
+        expect(text).toMatch(/^\*\*Redirect URI check\*\*: 1 error and 1 warning in 1 app of 1\./);
+        expect(text).toContain(`App lint-app-${tag} (\`${lintApp.id}\`):`);
+        expect(text).toMatch(/- \*\*error\*\* `http:\/\/lint\.example\.com\/cb`: This callback uses http:\/\/ on lint\\?\.example\\?\.com, which is not a loopback address/);
+        expect(text).toContain('- **warning** `https://example.com/cb/`: This callback differs from callback 2 only by a trailing slash.');
+    });
+
+    test('admin checks every app they can list, the dev app among them', async () => {
+        const {text} = await users.admin.run('/oauth lint');
+        expect(text).toContain(`App lint-app-${tag} (\`${lintApp.id}\`):`);
+        expect(text).not.toContain(lintApp.client_secret);
+    });
+
+    test('plain is refused, as the listing is', async () => {
+        const {text} = await users.plain.run('/oauth lint');
+        expect(text).toMatch(DENIED);
+    });
+
+    test('create answers end with the check', async () => {
+        const {text} = await users.dev.run(`/oauth create --name "lint-created-${tag}" --homepage https://example.com --callback http://localhost:9999/cb`);
+        expect(text).toContain('**Redirect URI check**\n- **warning** `http://localhost:9999/cb`: This callback uses the name localhost.');
+        seenSecrets.push(...(text.match(/Client secret\*\*: `(\w+)`/)?.slice(1) ?? []));
+    });
+});
+
 describe('register (DCR, no session needed)', () => {
     const pause = () => new Promise((r) => setTimeout(r, 1100));
 
@@ -384,7 +417,7 @@ describe('no secret leaks', () => {
     // Runs after the session above: it created, showed, revealed, regenerated,
     // registered and deleted apps, and saw every secret in seenSecrets.
     test('no secret is in the Posts table, the server log or the plugin KV store', () => {
-        expect(seenSecrets.length).toBe(9);
+        expect(seenSecrets.length).toBe(11);
         const posts = sql('SELECT message FROM posts');
         const kv = sql('SELECT pkey || \' \' || encode(pvalue, \'escape\') FROM pluginkeyvaluestore');
         const log = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');

@@ -15,6 +15,8 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/lint"
 )
 
 // restAnswer is one canned REST answer of a vector: a JSON body, a text body,
@@ -36,9 +38,11 @@ type answerVector struct {
 		SystemAdmin bool   `json:"system_admin"`
 	} `json:"user"`
 	Settings struct {
-		CommandAccess       string `json:"command_access"`
-		RevealSecretsInChat bool   `json:"reveal_secrets_in_chat"`
-		DefaultPageSize     int    `json:"default_page_size"`
+		CommandAccess       string   `json:"command_access"`
+		RevealSecretsInChat bool     `json:"reveal_secrets_in_chat"`
+		DefaultPageSize     int      `json:"default_page_size"`
+		DCRAllowlist        []string `json:"dcr_redirect_uri_allowlist,omitempty"`
+		ServerVersion       string   `json:"server_version,omitempty"`
 	} `json:"settings"`
 	SiteURL string       `json:"site_url"`
 	Rest    []restAnswer `json:"rest"`
@@ -133,6 +137,14 @@ func (e *vectorEnv) Options() Options {
 
 func (e *vectorEnv) Caller(string) (*REST, *APIError) {
 	return NewREST(e.v.SiteURL, "session-token", &http.Client{Transport: e.rest}, 5*time.Second), nil
+}
+
+func (e *vectorEnv) LintOptions() lint.Options {
+	allowlist := e.v.Settings.DCRAllowlist
+	if allowlist == nil {
+		allowlist = []string{}
+	}
+	return lint.Options{Allowlist: allowlist, ServerVersion: e.v.Settings.ServerVersion}
 }
 
 func (e *vectorEnv) IsSystemAdmin(string) bool                     { return e.v.User.SystemAdmin }

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/lint"
 )
 
 // Handler answers /oauth on the server: for the mobile apps and REST callers,
@@ -38,6 +40,8 @@ type Env interface {
 	ListingURL() string
 	// Messages speaks the user's language (English when it is not shipped).
 	Messages(userID string) *Messages
+	// LintOptions are what the redirect-URI lint needs: the DCR allowlist and the server version.
+	LintOptions() lint.Options
 	// Governance is the server's own work (governance.go).
 	Governance
 }
@@ -97,6 +101,7 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"setup":        setupVerb,
 		"quarantine":   quarantine,
 		"release":      release,
+		"lint":         lintVerb,
 	}}
 }
 

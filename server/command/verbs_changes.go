@@ -60,7 +60,7 @@ func (c *call) createApp(request *model.OAuthAppRequest, fieldErrors map[string]
 	if request.IsTrusted && !created.IsTrusted {
 		notes = append(notes, c.m.T("oauth-manager.chat.app.trust_dropped"))
 	}
-	return post(c.appMessage(c.m.Format("oauth-manager.chat.create.title", Args{"name": MdText(created.Name)}), created, notes))
+	return post(c.appMessage(c.m.Format("oauth-manager.chat.create.title", Args{"name": MdText(created.Name)}), created, notes) + c.redirectCheck(created.CallbackUrls))
 }
 
 func edit(c *call) result {
@@ -99,7 +99,7 @@ func (c *call) updateApp(app, next *model.OAuthApp, changes []Change, fieldError
 	if next.IsTrusted && !updated.IsTrusted {
 		lines = append(lines, "", c.m.T("oauth-manager.chat.app.trust_dropped"))
 	}
-	return post(strings.Join(lines, "\n"))
+	return post(strings.Join(lines, "\n") + c.redirectCheck(updated.CallbackUrls))
 }
 
 // rejected reports validation errors: into fieldErrors for a form (the

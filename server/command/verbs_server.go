@@ -211,5 +211,5 @@ func register(c *call) result {
 	if confidential {
 		text += "\n\n" + c.m.Format("oauth-manager.chat.register.secret_once", Args{"warning": c.m.T("oauth-manager.chat.secret_warning")})
 	}
-	return post(text)
+	return post(text + c.redirectCheck(r.RedirectURIs))
 }

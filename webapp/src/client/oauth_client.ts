@@ -48,6 +48,10 @@ export type PluginSettings = {
     command_access: 'everyone' | 'system_admins';
     reveal_secrets_in_chat: boolean;
     default_page_size: number;
+
+    // What the redirect-URI lint needs (server/api.go): absent from an older plugin's answer.
+    dcr_redirect_uri_allowlist?: string[];
+    server_version?: string;
 };
 
 // The read model's listing (server/api_apps.go): apps with usage, from the database.

@@ -1,8 +1,10 @@
 import React from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 
+import CallbackLint, {NO_LINT_OPTIONS} from './callback_lint';
 import Dialog from './dialog';
 
+import type {LintOptions} from '../lint/redirect_uri';
 import type {AppForm as AppFormState, FormFields} from '../store/slice';
 import {LIMITS} from '../validation';
 
@@ -35,6 +37,9 @@ type Props = {
     onChange: (patch: Partial<FormFields>) => void;
     onSubmit: () => void;
     onCancel: () => void;
+
+    // The server's DCR allowlist and version, for the callback URLs' lint.
+    lintOptions?: LintOptions;
 };
 
 type TextField = 'name' | 'description' | 'homepage' | 'icon_url' | 'callbacks';
@@ -51,7 +56,7 @@ const TEXT_FIELDS = [
 // request loses nothing; the server's message lands on the field it is about.
 // Not a <form>: on the console page a submit could reach the console's own
 // settings form. Enter in a one-line field submits here instead.
-export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, onCancel}: Props) {
+export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, onCancel, lintOptions = NO_LINT_OPTIONS}: Props) {
     const intl = useIntl();
     const {fields, errors, mode} = form;
     let title = intl.formatMessage(messages.createTitle);
@@ -82,7 +87,7 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
                     className: 'form-control',
                     value: fields[key],
                     'aria-invalid': Boolean(error),
-                    'aria-describedby': `${id}-help${error ? ` ${id}-error` : ''}`,
+                    'aria-describedby': `${id}-help${error ? ` ${id}-error` : ''}${key === 'callbacks' ? ` ${id}-lint` : ''}`,
                     'aria-required': required,
                 };
                 const labelText = intl.formatMessage(label);
@@ -126,6 +131,13 @@ export default function AppForm({form, isSystemAdmin, busy, onChange, onSubmit, 
                                 className='help-block'
                                 style={{color: 'var(--error-text)'}}
                             >{error}</div>
+                        )}
+                        {key === 'callbacks' && (
+                            <CallbackLint
+                                id={`${id}-lint`}
+                                callbacks={fields.callbacks}
+                                options={lintOptions}
+                            />
                         )}
                     </div>
                 );

@@ -1,7 +1,7 @@
 // The create/edit form wired to the slice and to useAppForm, for whichever
 // surface shows it (the console page or the create modal).
-import React from 'react';
-import {useDispatch} from 'react-redux';
+import React, {useEffect, useMemo} from 'react';
+import {useDispatch, useSelector} from 'react-redux';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
@@ -9,7 +9,8 @@ import AppForm from './app_form';
 import {useAppForm} from './use_app_form';
 import type {SavedMode} from './use_app_form';
 
-import {formClosed, formFieldChanged} from '../store/slice';
+import {selectPluginState} from '../store/selectors';
+import {fetchSettings, formClosed, formFieldChanged} from '../store/slice';
 import type {HostDispatch} from '../types/host';
 
 type Props = {
@@ -19,6 +20,18 @@ type Props = {
 export default function ConnectedAppForm({onSaved}: Props) {
     const dispatch = useDispatch<HostDispatch>();
     const {form, submit, saving, isAdmin} = useAppForm(onSaved);
+    const {settings, requests} = useSelector(selectPluginState);
+
+    // The lint's allowlist and server version come with the plugin's settings:
+    // read once if no other view has (the create modal opened from /oauth create).
+    const settingsRead = Boolean(settings) || Boolean(requests.fetchSettings);
+    const open = Boolean(form);
+    useEffect(() => {
+        if (open && !settingsRead) {
+            dispatch(fetchSettings());
+        }
+    }, [open, settingsRead, dispatch]);
+    const lintOptions = useMemo(() => ({allowlist: settings?.dcr_redirect_uri_allowlist ?? [], serverVersion: settings?.server_version ?? ''}), [settings]);
     if (!form) {
         return null;
     }
@@ -30,6 +43,7 @@ export default function ConnectedAppForm({onSaved}: Props) {
             onChange={(patch) => dispatch(formFieldChanged(patch))}
             onSubmit={submit}
             onCancel={() => dispatch(formClosed())}
+            lintOptions={lintOptions}
         />
     );
 }

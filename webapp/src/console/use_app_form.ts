@@ -24,7 +24,7 @@ import type {AppFields} from '../validation';
 
 export type NewSecret = {appName: string; secret: string};
 
-const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+export const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
 
 // Which form field a server validation error is about (model.oauth.is_valid.<field>.app_error).
 const SERVER_FIELD: Array<[RegExp, keyof FormFields]> = [

@@ -40,7 +40,7 @@ export type AnswerVector = {
     name: string;
     command: string;
     user: {id: string; system_admin: boolean};
-    settings: {command_access: string; reveal_secrets_in_chat: boolean; default_page_size: number};
+    settings: {command_access: string; reveal_secrets_in_chat: boolean; default_page_size: number; dcr_redirect_uri_allowlist?: string[]; server_version?: string};
     site_url: string;
     rest: RestAnswer[];
     answer?: {post?: string; input_error?: string; opened?: boolean};

@@ -9,6 +9,7 @@ import type {VerbHandler} from './context';
 import {list, show, info} from './verbs/apps';
 import {authorized, deauthorize} from './verbs/authorizations';
 import {create, edit, regenSecret, remove} from './verbs/changes';
+import {lintVerb} from './verbs/lint';
 import {metadata, register} from './verbs/server';
 
 import {help} from '../grammar/usage';
@@ -28,4 +29,5 @@ export const verbHandlers: Record<string, VerbHandler> = {
     deauthorize,
     metadata,
     register,
+    lint: lintVerb,
 };

@@ -17,6 +17,7 @@ export const ACTIONS = defineMessages({
     readSettings: {id: 'oauth-manager.action.read_settings', defaultMessage: 'read the plugin\'s settings'},
     answer: {id: 'oauth-manager.action.answer', defaultMessage: 'answer {command}'},
     listApps: {id: 'oauth-manager.action.list_apps', defaultMessage: 'list the OAuth apps'},
+    lintApps: {id: 'oauth-manager.action.lint_apps', defaultMessage: 'check the redirect URIs'},
     showApp: {id: 'oauth-manager.action.show_app', defaultMessage: 'show the app'},
     readInfo: {id: 'oauth-manager.action.read_info', defaultMessage: 'read the app\'s public information'},
     createApp: {id: 'oauth-manager.action.create_app', defaultMessage: 'create the app'},

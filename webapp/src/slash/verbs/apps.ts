@@ -37,6 +37,9 @@ const m = defineMessages({
     infoSecret: {id: 'oauth-manager.chat.info.secret', defaultMessage: 'not shown in public information'},
 });
 
+// Said by lint too (./lint.ts).
+export const incompleteMessage = m.incomplete;
+
 // A post holds about 16,000 characters: longer listings are cut here.
 export const MAX_ROWS = 200;
 

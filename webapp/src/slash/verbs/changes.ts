@@ -3,6 +3,8 @@ import {defineMessages, type IntlShape} from 'react-intl';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import {redirectCheck} from './lint';
+
 import type {FlagValue} from '../../grammar/parse';
 import {mergeEdit} from '../../store/edit_merge';
 import {toApiError} from '../../store/errors';
@@ -88,7 +90,7 @@ export const create: VerbHandler = async (ctx) => {
         return post(describeErrorMd(intl, toApiError(err), intl.formatMessage(ACTIONS.createApp)));
     }
     const notes = app.is_trusted && !created.is_trusted ? [intl.formatMessage(m.trustNote)] : [];
-    return post(await appMessage(ctx, intl.formatMessage(m.created, {name: md(created.name)}), created, true, notes));
+    return post(await appMessage(ctx, intl.formatMessage(m.created, {name: md(created.name)}), created, true, notes) + await redirectCheck(ctx, created.callback_urls ?? []));
 };
 
 // What `/oauth edit` says when --remove-callback names a URL the app lacks.
@@ -128,7 +130,8 @@ export const edit: VerbHandler = async (ctx) => {
     const notes = merged.app.is_trusted && !updated.is_trusted ? [intl.formatMessage(m.trustNote)] : [];
     const value = (v: string) => (v ? code(v) : intl.formatMessage(m.empty));
     const changed = merged.changes.map((c) => `- ${c.field}: ${value(c.from)} → ${value(c.to)}`);
-    return post([intl.formatMessage(m.updated, {name: md(updated.name), id: code(updated.id)}), ...changed, ...(notes.length ? ['', ...notes] : [])].join('\n'));
+    const check = await redirectCheck(ctx, updated.callback_urls ?? []);
+    return post([intl.formatMessage(m.updated, {name: md(updated.name), id: code(updated.id)}), ...changed, ...(notes.length ? ['', ...notes] : [])].join('\n') + check);
 };
 
 function confirmation(intl: IntlShape, verb: string, app: OAuthApp, consequence: string): string {

@@ -1,6 +1,8 @@
 // metadata (RFC 8414, with a setup check) and register (RFC 7591).
 import {defineMessages, type IntlShape} from 'react-intl';
 
+import {redirectCheck} from './lint';
+
 import {getClient} from '../../client/oauth_client';
 import type {ClientRegistrationResponse} from '../../client/oauth_client';
 import {toApiError} from '../../store/errors';
@@ -112,7 +114,7 @@ export const register: VerbHandler = async (ctx) => {
             ...(typeof flags['client-uri'] === 'string' ? {client_uri: flags['client-uri']} : {}),
             ...(flags.public ? {token_endpoint_auth_method: 'none' as const} : {}),
         })).unwrap();
-        return post(registrationMessage(intl, response));
+        return post(registrationMessage(intl, response) + await redirectCheck(ctx, response.redirect_uris ?? []));
     } catch (err) {
         const apiError = toApiError(err);
         if (apiError.server_error_id === 'unsupported_operation') {
