@@ -69,6 +69,14 @@ async function dress(r: Registered, description: string, icon: string): Promise<
 // Token types app data must never add.
 const FORBIDDEN = new Set(['link', 'image', 'heading', 'list', 'html', 'blockquote', 'code', 'hr', 'def']);
 
+// The redirect-URI check that ends an edit answer lists findings only for
+// callbacks that have some (the hostile apps' do, the plain one's not): its
+// own lines are held to their shapes by server/command/render_safety_test.go.
+function withoutRedirectCheck(answer: string): string {
+    const at = answer.indexOf('\n\n**Redirect URI check**');
+    return at < 0 ? answer : answer.slice(0, at);
+}
+
 function forbiddenIn(markdown: string): string[] {
     const found: string[] = [];
     marked.walkTokens(marked.lexer(markdown.replace(/[\r\u2424\u2028\u2029\u0085]/g, '\n'), {gfm: true, breaks: true}), (t: Token) => {
@@ -121,10 +129,10 @@ const VERBS: Array<[string, (id: string) => string]> = [
 
 describe.each([['web half', webHalf], ['Go half', goHalf]] as const)('%s', (_half, run) => {
     test.each(VERBS)('%s: every hostile app\'s answer has the plain app\'s structure', async (_verb, command) => {
-        const plain = await run(command(control.app.id));
+        const plain = withoutRedirectCheck(await run(command(control.app.id)));
         for (const r of hostile) {
             // eslint-disable-next-line no-await-in-loop
-            const answer = await run(command(r.app.id));
+            const answer = withoutRedirectCheck(await run(command(r.app.id)));
 
             // Our own template has headings and lists; app data adds none.
             expect({name: r.app.name, forbidden: forbiddenIn(answer)}).toEqual({name: r.app.name, forbidden: forbiddenIn(plain)});
