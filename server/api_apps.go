@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -60,37 +61,50 @@ func listingDecision(manageOAuth, systemWide bool, userID string) (readmodel.Sco
 }
 
 func (p *Plugin) serveListing(w http.ResponseWriter, r *http.Request, userID string) {
+	cfg := p.getConfiguration()
+	page, status, ok := p.readListing(w, r, userID, r.URL.Query(), true)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, listingAnswer{Total: page.Total, Apps: page.Apps, StaleAfterDays: cfg.StaleAfterDays, UsageOff: status.Usage})
+}
+
+// readListing reads the apps a listing request asks for, in the caller's
+// scope (listingDecision). On any refusal or failure it writes the answer
+// (403, 501, 400 or 503) and returns false. usage=false leaves the usage
+// figures out even when they are available.
+func (p *Plugin) readListing(w http.ResponseWriter, r *http.Request, userID string, params url.Values, usage bool) (readmodel.Page, readmodel.Status, bool) {
 	scope, allowed := listingDecision(
 		p.API.HasPermissionTo(userID, model.PermissionManageOAuth),
 		p.API.HasPermissionTo(userID, model.PermissionManageSystemWideOAuth), userID)
 	if !allowed {
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Listing OAuth apps needs the manage_oauth permission, which you do not have."})
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
 	if !model.SafeDereference(p.API.GetConfig().ServiceSettings.EnableOAuthServiceProvider) {
 		writeJSON(w, http.StatusNotImplemented, map[string]string{"message": "The OAuth 2.0 service provider is off on this server (System Console > Integrations > Integration Management)."})
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
 	cfg := p.getConfiguration()
-	q, err := readmodel.Parse(r.URL.Query(), cfg.DefaultPageSize)
+	q, err := readmodel.Parse(params, cfg.DefaultPageSize)
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "The request could not be used: " + err.Error() + "."})
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
 	if p.apps == nil {
 		writeUnavailable(w, "the plugin has not finished starting")
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
 	status := p.apps.Status()
 	if !status.OK() {
 		writeUnavailable(w, status.Listing)
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
-	opts := readmodel.Options{Now: model.GetMillis(), StaleAfterDays: cfg.StaleAfterDays, Usage: status.Usage == ""}
+	opts := readmodel.Options{Now: model.GetMillis(), StaleAfterDays: cfg.StaleAfterDays, Usage: usage && status.Usage == ""}
 	st, err := readmodel.Build(q, scope, opts)
 	if err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "The request could not be used: " + err.Error() + "."})
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), listingTimeout)
 	defer cancel()
@@ -98,14 +112,14 @@ func (p *Plugin) serveListing(w http.ResponseWriter, r *http.Request, userID str
 	switch {
 	case errors.Is(err, readmodel.ErrTooMany):
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "The request could not be used: " + err.Error() + "."})
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	case err != nil:
 		reason := readmodel.PlainError(err)
 		p.API.LogWarn("OAuth app listing failed; clients fall back to the REST API", "reason", reason)
 		writeUnavailable(w, reason)
-		return
+		return readmodel.Page{}, readmodel.Status{}, false
 	}
-	writeJSON(w, http.StatusOK, listingAnswer{Total: page.Total, Apps: page.Apps, StaleAfterDays: cfg.StaleAfterDays, UsageOff: status.Usage})
+	return page, status, true
 }
 
 // writeUnavailable tells clients to page the REST API instead.
