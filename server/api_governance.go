@@ -93,6 +93,22 @@ func (p *Plugin) serveGovernance(c *plugin.Context, w http.ResponseWriter, r *ht
 	return true
 }
 
+// actingCaller is the REST API as the caller for a route that changes or
+// reads apps on their behalf: the "Who may use /oauth" setting first, then
+// the caller's own session. On false the refusal is written.
+func (p *Plugin) actingCaller(c *plugin.Context, w http.ResponseWriter, userID string) (*command.REST, bool) {
+	if refusal := p.command.Refusal(userID); refusal != "" {
+		writeJSON(w, http.StatusForbidden, map[string]string{"message": refusal})
+		return nil, false
+	}
+	api, err := p.Caller(c.SessionId)
+	if err != nil {
+		writeAPIError(w, err)
+		return nil, false
+	}
+	return api, true
+}
+
 func readBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(v); err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "The request body is not the JSON this route expects."})
@@ -248,13 +264,8 @@ func (p *Plugin) serveRotate(c *plugin.Context, w http.ResponseWriter, r *http.R
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "app_id must be a client id."})
 		return
 	}
-	if refusal := p.command.Refusal(userID); refusal != "" {
-		writeJSON(w, http.StatusForbidden, map[string]string{"message": refusal})
-		return
-	}
-	api, err := p.Caller(c.SessionId)
-	if err != nil {
-		writeAPIError(w, err)
+	api, ok := p.actingCaller(c, w, userID)
+	if !ok {
 		return
 	}
 	defer api.Close()

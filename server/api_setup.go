@@ -28,13 +28,8 @@ func (p *Plugin) serveSetup(c *plugin.Context, w http.ResponseWriter, r *http.Re
 		writeJSON(w, http.StatusBadRequest, map[string]any{"message": "client must be one of the recipes.", "clients": setup.Names()})
 		return
 	}
-	if refusal := p.command.Refusal(userID); refusal != "" {
-		writeJSON(w, http.StatusForbidden, map[string]string{"message": refusal})
-		return
-	}
-	api, err := p.Caller(c.SessionId)
-	if err != nil {
-		writeAPIError(w, err)
+	api, ok := p.actingCaller(c, w, userID)
+	if !ok {
 		return
 	}
 	defer api.Close()

@@ -120,7 +120,7 @@ func (p *Plugin) prune(candidates []trail.Candidate, now []readmodel.App, remove
 // scheduledPrune deletes up to the configured number of unused DCR clients
 // (inside a trail run, so once per interval across a cluster). The plugin API
 // deletes without a session: an admin turned this on.
-func (p *Plugin) scheduledPrune(cfg *configuration, _ map[string]trail.Entry) {
+func (p *Plugin) scheduledPrune(cfg *configuration) {
 	apps, failed := p.dcrApps()
 	if failed != nil {
 		p.API.LogWarn("The scheduled prune did not run", "reason", failed.Message)

@@ -77,13 +77,8 @@ func (p *Plugin) serveQuarantine(c *plugin.Context, w http.ResponseWriter, r *ht
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "app_id must be a client id."})
 		return true
 	}
-	if refusal := p.command.Refusal(userID); refusal != "" {
-		writeJSON(w, http.StatusForbidden, map[string]string{"message": refusal})
-		return true
-	}
-	api, err := p.Caller(c.SessionId)
-	if err != nil {
-		writeAPIError(w, err)
+	api, ok := p.actingCaller(c, w, userID)
+	if !ok {
 		return true
 	}
 	defer api.Close()

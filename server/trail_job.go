@@ -180,7 +180,7 @@ func (p *Plugin) runTrail() (trailRun, error) {
 		p.API.LogWarn("The change trail could not clear its records of who changed which app", "reason", err.Error())
 	}
 	if cfg.ScheduledPrune {
-		p.scheduledPrune(cfg, f.Result.Next)
+		p.scheduledPrune(cfg)
 	}
 	sent, err = p.deliver(cfg)
 	run.Posted += sent
