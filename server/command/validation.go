@@ -90,3 +90,9 @@ func describeFieldErrors(errs map[string]string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// ValidateApp is validateApp for other packages (the import checks each record
+// as the server would): a sentence per invalid field, keyed by JSON name.
+func ValidateApp(m *Messages, app *model.OAuthApp, dynamicallyRegistered bool) map[string]string {
+	return validateApp(m, app, dynamicallyRegistered)
+}
