@@ -53,9 +53,9 @@ func (p *Plugin) serveImport(c *plugin.Context, w http.ResponseWriter, r *http.R
 		return
 	}
 	defer api.Close()
-	records, problems := importer.Decode(body.Document)
-	if len(problems) > 0 {
-		writeImportProblems(w, problems)
+	records, shape := importer.Decode(body.Document)
+	if importer.OfDocument(shape) {
+		writeImportProblems(w, shape)
 		return
 	}
 	// The apps the caller may manage, as the listing reads them; it answers
@@ -72,8 +72,8 @@ func (p *Plugin) serveImport(c *plugin.Context, w http.ResponseWriter, r *http.R
 			IsPublic: a.IsPublic, IsDynamicallyRegistered: a.IsDynamicallyRegistered, UpdateAt: a.UpdateAt,
 		}
 	}
-	plan, problems := importer.Build(records, targets, p.importOptions(userID, body.Match))
-	if len(problems) > 0 {
+	plan, built := importer.Build(records, targets, p.importOptions(userID, body.Match))
+	if problems := importer.Merge(shape, built); len(problems) > 0 {
 		writeImportProblems(w, problems)
 		return
 	}

@@ -129,8 +129,10 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 // Starts server 2 and waits until the plugin runs on it. `name` keeps the
 // directories of several starts apart (a restart gets a fresh plugin directory,
-// as a new node would).
-export async function startSecondServer(env: E2EEnv, {name = 'server2'} = {}): Promise<SecondServer> {
+// as a new node would). With `database`, it is instead a server of its own: a
+// new, empty database of that name in the same PostgreSQL cluster and a file
+// store of its own, with no user and no plugin yet (startEmptyServer).
+export async function startSecondServer(env: E2EEnv, {name = 'server2', database = ''} = {}): Promise<SecondServer> {
     const run = runDir();
     const dir = join(run, name);
     rmSync(dir, {recursive: true, force: true});
@@ -153,6 +155,12 @@ export async function startSecondServer(env: E2EEnv, {name = 'server2'} = {}): P
     });
     Object.assign(config.PluginSettings, {Directory: join(dir, 'plugins'), ClientDirectory: join(dir, 'client', 'plugins')});
     Object.assign(config.LogSettings, {FileLocation: `${dir}/`});
+    if (database) {
+        const source = new URL(String(config.SqlSettings.DataSource));
+        source.pathname = `/${database}`;
+        config.SqlSettings.DataSource = source.toString();
+        Object.assign(config.FileSettings, {Directory: `${join(dir, 'data')}/`});
+    }
     const configFile = join(dir, 'config.json');
     writeFileSync(configFile, JSON.stringify(config, null, 2));
 
@@ -173,6 +181,9 @@ export async function startSecondServer(env: E2EEnv, {name = 'server2'} = {}): P
 
     try {
         await waitFor('the API', 120_000, async () => ((await fetch(`${siteURL}/api/v4/system/ping`)).ok ? true : undefined), alive);
+        if (database) {
+            return {siteURL, pid: child.pid, dir, logFile: join(dir, 'mattermost.log'), startMs: Date.now() - started, stop};
+        }
         const admin = clientOn(siteURL, env.users.admin.token);
         await waitFor('the plugin running', 60_000, async () => {
             const status = (await admin.getPluginStatuses()).find((s) => s.plugin_id === PLUGIN_ID);

@@ -146,3 +146,27 @@ func sortedKeys(m map[string]string) []string {
 
 // validSourceID: empty (a hand-written record) or a client id.
 func validSourceID(id string) bool { return id == "" || model.IsValidId(id) }
+
+// OfDocument reports whether problems are about the document itself, so no
+// record can be judged.
+func OfDocument(problems []Problem) bool {
+	return len(problems) > 0 && problems[0].Position == 0
+}
+
+// Merge lists Decode's and Build's problems by position, leaving out what
+// Build says of a record whose shape is already wrong (its zero values would
+// only add noise).
+func Merge(shape, built []Problem) []Problem {
+	broken := map[int]bool{}
+	for _, p := range shape {
+		broken[p.Position] = true
+	}
+	out := append([]Problem{}, shape...)
+	for _, p := range built {
+		if !broken[p.Position] {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Position < out[j].Position })
+	return out
+}

@@ -403,3 +403,11 @@ func TestApplyRefusesAnAppChangedAfterTheDryRun(t *testing.T) {
 	assert.Len(t, api.apps, 1, "the app created before it was deleted again")
 	assert.Equal(t, "Record 2 (wiki) could not be updated: the app changed after the dry run. Nothing was imported: the 1 change before it was undone.", failure.Message)
 }
+
+func TestMergeListsEveryProblemOnceByPosition(t *testing.T) {
+	shape := []Problem{{Position: 2, Field: "homepage", Message: "type"}}
+	built := []Problem{{Position: 1, Field: "callback_urls", Message: "bad"}, {Position: 2, Field: "homepage", Message: "missing"}, {Position: 3, Field: "name", Message: "missing"}}
+	assert.Equal(t, []Problem{built[0], shape[0], built[2]}, Merge(shape, built))
+	assert.True(t, OfDocument([]Problem{{Field: "schema"}}))
+	assert.False(t, OfDocument(shape))
+}
