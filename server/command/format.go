@@ -157,7 +157,10 @@ func appFields(m *Messages, app summary, usernames map[string]string, me, secret
 		trusted = m.Format("oauth-manager.chat.app.trusted_yes", Args{"yes": trusted})
 	}
 	callbacks := joined(app.CallbackUrls, MdCode)
-	if callbacks == "" {
+	switch {
+	case IsQuarantined(app.CallbackUrls):
+		callbacks = m.T("oauth-manager.chat.app.quarantined")
+	case callbacks == "":
 		callbacks = "—"
 	}
 	fields := []field{

@@ -83,8 +83,26 @@ func changeProps(e trail.Event) map[string]any {
 	}
 	if e.Kind == trail.Changed {
 		props["fields"] = e.Fields()
+		if step := quarantineStep(e); step != "" {
+			props["quarantine"] = step
+		}
 	}
 	return props
+}
+
+// quarantineStep names a change of callbacks to or from the quarantine's
+// inert one, whoever made it: "quarantined", "released" or "".
+func quarantineStep(e trail.Event) string {
+	for _, c := range e.Changes {
+		switch {
+		case c.Field != trail.FieldCallbackURLs:
+		case IsQuarantined(c.To):
+			return "quarantined"
+		case IsQuarantined(c.From):
+			return "released"
+		}
+	}
+	return ""
 }
 
 var trailTitles = map[trail.Kind]string{
@@ -106,7 +124,11 @@ func userRef(names map[string]string, id string) string {
 }
 
 func changePost(m *Messages, e trail.Event, names map[string]string, tc TrailContext) string {
-	lines := []string{m.Format(trailTitles[e.Kind], Args{"name": lineName(e.App.Name), "id": MdCode(e.App.ID)})}
+	title := trailTitles[e.Kind]
+	if step := quarantineStep(e); e.Kind == trail.Changed && step != "" {
+		title = "oauth-manager.trail." + step
+	}
+	lines := []string{m.Format(title, Args{"name": lineName(e.App.Name), "id": MdCode(e.App.ID)})}
 	if e.Actor != nil {
 		lines = append(lines, m.Format("oauth-manager.trail.by_plugin", Args{"user": userRef(names, e.Actor.UserID), "at": date(e.Actor.At)}))
 	} else {

@@ -80,3 +80,27 @@ func TestTrailPostsProps(t *testing.T) {
 	f := trail.Findings{Result: trail.Result{Events: []trail.Event{{Kind: trail.Created}}}}
 	assert.Empty(t, TrailPosts(English(), f, TrailContext{Usernames: func([]string) map[string]string { return nil }}))
 }
+
+// A change of callbacks to or from the quarantine's inert one is labelled, in
+// the title and the props, whoever made it.
+func TestTrailPostsLabelQuarantineSteps(t *testing.T) {
+	e := trail.Entry{ID: appID, Name: "Wiki", CallbackURLs: []string{InertCallback}}
+	before := []string{"https://wiki.example.com/cb"}
+	post := func(from, to []string) trail.Post {
+		f := trail.Findings{Result: trail.Result{Events: []trail.Event{{Kind: trail.Changed, App: e, Changes: []trail.FieldChange{
+			{Field: trail.FieldCallbackURLs, From: from, To: to}, {Field: trail.FieldSecret},
+		}}}}}
+		posts := TrailPosts(English(), f, TrailContext{Audit: true, Usernames: func([]string) map[string]string { return nil }})
+		require.Len(t, posts, 1)
+		return posts[0]
+	}
+	quarantined := post(before, []string{InertCallback})
+	assert.True(t, strings.HasPrefix(quarantined.Message, "**OAuth app quarantined:** Wiki (`"+appID+"`): no new sign-in"), quarantined.Message)
+	assert.Equal(t, "quarantined", quarantined.Props["oauth_manager"].(map[string]any)["quarantine"])
+	released := post([]string{InertCallback}, before)
+	assert.True(t, strings.HasPrefix(released.Message, "**OAuth app released from quarantine:** Wiki"), released.Message)
+	assert.Equal(t, "released", released.Props["oauth_manager"].(map[string]any)["quarantine"])
+	plain := post(before, []string{"https://wiki.example.com/other"})
+	assert.True(t, strings.HasPrefix(plain.Message, "**OAuth app changed:**"))
+	assert.NotContains(t, plain.Props["oauth_manager"], "quarantine")
+}

@@ -9,6 +9,8 @@ export const TRAIL = defineMessages({
     created: {id: 'oauth-manager.trail.created', defaultMessage: '**OAuth app created:** {name} ({id})'},
     changed: {id: 'oauth-manager.trail.changed', defaultMessage: '**OAuth app changed:** {name} ({id})'},
     deleted: {id: 'oauth-manager.trail.deleted', defaultMessage: '**OAuth app deleted:** {name} ({id})'},
+    quarantined: {id: 'oauth-manager.trail.quarantined', defaultMessage: '**OAuth app quarantined:** {name} ({id}): no new sign-in or token refresh works for it until it is released'},
+    released: {id: 'oauth-manager.trail.released', defaultMessage: '**OAuth app released from quarantine:** {name} ({id})'},
     byPlugin: {id: 'oauth-manager.trail.by_plugin', defaultMessage: 'By {user} through this plugin, {at}.'},
     outside: {id: 'oauth-manager.trail.outside', defaultMessage: 'Made outside this plugin (the Integrations page, the REST API, mmctl or another integration), between {from} and {to}.'},
     change: {id: 'oauth-manager.trail.change', defaultMessage: '- {field}: {from} → {to}'},

@@ -95,7 +95,7 @@ export function appFields(intl: IntlShape, app: AppSummary, usernames: Record<st
         [f(FIELDS.homepage), app.homepage ? code(app.homepage) : '—'],
         [f(FIELDS.description), app.description ? md(app.description) : '—'],
         [f(FIELDS.iconURL), app.icon_url ? code(app.icon_url) : '—'],
-        [f(FIELDS.callbacks), app.callback_urls.map((u) => code(u)).join(', ') || '—'],
+        [f(FIELDS.callbacks), isQuarantined(app.callback_urls) ? intl.formatMessage(m.quarantined) : app.callback_urls.map((u) => code(u)).join(', ') || '—'],
         [f(FIELDS.createdBy), creatorName(intl, app, usernames, me)],
         [f(FIELDS.created), date(app.create_at)],
         [f(FIELDS.updated), date(app.update_at)],
