@@ -224,7 +224,7 @@ function Details({app, id, usernames, currentUserId, usageShown, ...actions}: {a
                         className='btn btn-sm btn-tertiary'
                         onClick={() => actions.onRelease(app)}
                         aria-label={intl.formatMessage(messages.releaseLabel, {name: app.name})}
-                    >{icon('lock-open-outline')}{t('release')}</button>
+                    >{icon('restore')}{t('release')}</button>
                 ) : (
                     <button
                         type='button'

@@ -20,6 +20,14 @@ test('quarantine asks first, says what it does not do, then calls the server hal
     await user.click(within(dialog).getByRole('button', {name: 'Quarantine'}));
     await waitFor(() => expect(quarantineApp).toHaveBeenCalledWith(app(1).id));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    // The answer has no secret, yet the app stays confidential: the row keeps
+    // its type, gains the badge, and its details offer Release.
+    const row = () => rows().find((r) => r.textContent?.startsWith('App 001'))!;
+    await waitFor(() => expect(row()).toHaveTextContent('Quarantined'));
+    expect(row()).toHaveTextContent('Confidential');
+    expect(row()).not.toHaveTextContent('Public');
+    expect(screen.getByRole('button', {name: 'Release App 001 from quarantine'})).toBeInTheDocument();
 });
 
 test('a quarantined app has the badge and Release, whose new secret is shown masked once', async () => {

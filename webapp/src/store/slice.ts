@@ -427,7 +427,9 @@ const slice = createSlice({
                 wrote(state, action.payload.app.id);
             }).
             addCase(quarantineApp.fulfilled, (state, action) => {
-                storeApp(state, action.payload.app);
+                // The answer blanks the quarantine's secret on purpose: the app
+                // is confidential still (only such an app's secret regenerates).
+                storeApp(state, {...action.payload.app, is_public: false});
                 wrote(state, action.payload.app.id);
             }).
             addCase(releaseApp.fulfilled, (state, action) => {
