@@ -7,6 +7,7 @@ import (
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/importer"
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
@@ -25,34 +26,22 @@ const exportRoute = "/api/v1/export"
 
 // exportSchema names the document's version; docs/export-schema.json's $id
 // ends with it. Any incompatible change takes a new major version.
-const exportSchema = "oauth-manager.export/v1"
+const exportSchema = importer.Schema
 
 type exportDocument struct {
-	Schema     string      `json:"schema"`
-	ExportedAt int64       `json:"exported_at"`
-	Server     string      `json:"server"`
-	Apps       []exportApp `json:"apps"`
+	Schema     string            `json:"schema"`
+	ExportedAt int64             `json:"exported_at"`
+	Server     string            `json:"server"`
+	Apps       []importer.Record `json:"apps"`
 }
 
-type exportApp struct {
-	SourceID                string   `json:"source_id"`
-	Name                    string   `json:"name"`
-	Description             string   `json:"description"`
-	Homepage                string   `json:"homepage"`
-	IconURL                 string   `json:"icon_url"`
-	CallbackURLs            []string `json:"callback_urls"`
-	IsTrusted               bool     `json:"is_trusted"`
-	IsPublic                bool     `json:"is_public"`
-	IsDynamicallyRegistered bool     `json:"is_dynamically_registered"`
-	CreatorUsername         string   `json:"creator_username"`
-}
-
-func exportAppOf(a readmodel.App) exportApp {
+// exportAppOf is an app as a document record (the import reads the same type).
+func exportAppOf(a readmodel.App) importer.Record {
 	callbacks := a.CallbackURLs
 	if callbacks == nil {
 		callbacks = []string{}
 	}
-	return exportApp{
+	return importer.Record{
 		SourceID: a.ID, Name: a.Name, Description: a.Description, Homepage: a.Homepage, IconURL: a.IconURL,
 		CallbackURLs: callbacks, IsTrusted: a.IsTrusted, IsPublic: a.IsPublic,
 		IsDynamicallyRegistered: a.IsDynamicallyRegistered, CreatorUsername: a.CreatorUsername,
@@ -67,7 +56,7 @@ func (p *Plugin) serveExport(w http.ResponseWriter, r *http.Request, userID stri
 		return
 	}
 	now := model.GetMillis()
-	doc := exportDocument{Schema: exportSchema, ExportedAt: now, Server: p.SiteURL(), Apps: make([]exportApp, 0, len(page.Apps))}
+	doc := exportDocument{Schema: exportSchema, ExportedAt: now, Server: p.SiteURL(), Apps: make([]importer.Record, 0, len(page.Apps))}
 	for _, a := range page.Apps {
 		doc.Apps = append(doc.Apps, exportAppOf(a))
 	}

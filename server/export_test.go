@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/importer"
 	"github.com/oauth-manager/mattermost-plugin-oauth-manager/server/readmodel"
 )
 
@@ -101,7 +102,7 @@ func TestExportDocument(t *testing.T) {
 // The record is built from readmodel.App, which never holds a secret; neither
 // may the export's own types.
 func TestExportHasNoSecretField(t *testing.T) {
-	for _, typ := range []reflect.Type{reflect.TypeOf(exportDocument{}), reflect.TypeOf(exportApp{}), reflect.TypeOf(readmodel.App{})} {
+	for _, typ := range []reflect.Type{reflect.TypeOf(exportDocument{}), reflect.TypeOf(importer.Record{}), reflect.TypeOf(readmodel.App{})} {
 		for _, name := range jsonNames(typ) {
 			assert.NotContains(t, strings.ToLower(name), "secret", "%s.%s", typ.Name(), name)
 		}
@@ -132,7 +133,7 @@ func TestExportMatchesItsSchema(t *testing.T) {
 	docFields := jsonNames(reflect.TypeOf(exportDocument{}))
 	assert.Equal(t, docFields, keys(schema.Properties))
 	assert.Equal(t, docFields, sorted(schema.Required))
-	appFields := jsonNames(reflect.TypeOf(exportApp{}))
+	appFields := jsonNames(reflect.TypeOf(importer.Record{}))
 	assert.Equal(t, appFields, keys(schema.Defs["app"].Properties))
 	assert.Equal(t, appFields, sorted(schema.Defs["app"].Required))
 }

@@ -1,9 +1,11 @@
 // Driving the real Mattermost web app (../shared/mattermost-webapp, served by the
 // test server from its client directory) as a person does: sign in through its
 // login page, type in the message box, read the rendered posts.
+import {join} from 'node:path';
+
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 
-import {chromiumPath} from './browser';
+import {ARTIFACTS, chromiumPath} from './browser';
 import type {E2EEnv, Role} from './env';
 
 // e2e/run.sh names the web app it installed; empty when there is none.
@@ -102,4 +104,15 @@ export async function revealAndCopySecret(page: Page, name: string, secret: stri
     await page.getByText(secret).waitFor();
     await page.getByRole('button', {name: `Copy the secret of ${name}`}).click();
     return page.evaluate(() => navigator.clipboard.readText());
+}
+
+// A screenshot of a whole element of the console page, which scrolls inside its
+// own container under a fixed header: an element taller than the window would
+// be cut, so the window grows to hold it for the shot.
+export async function shotOfElement(page: Page, element: Locator, file: string) {
+    const box = await element.boundingBox();
+    await page.setViewportSize({width: 1280, height: Math.max(800, Math.ceil((box?.height ?? 0) + 200))});
+    await element.evaluate((el) => el.scrollIntoView({block: 'center'}));
+    await element.screenshot({path: join(ARTIFACTS, file)});
+    await page.setViewportSize({width: 1280, height: 800});
 }

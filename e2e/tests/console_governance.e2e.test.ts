@@ -5,7 +5,6 @@
 // run and the confirmation is skipped); "Rotate secret" with its checklist.
 // Screenshots: console-audit-channel.png, console-audit-channel-chosen.png,
 // console-governance.png, console-dcr.png, console-dcr-pruned.png, console-rotate.png.
-import {join} from 'node:path';
 
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 
@@ -15,10 +14,10 @@ import type {OAuthApp} from '@mattermost/types/integrations';
 import type {Post} from '@mattermost/types/posts';
 
 import {OAuthClient} from '../../webapp/src/client/oauth_client';
-import {ARTIFACTS, launch} from '../lib/browser';
+import {launch} from '../lib/browser';
 import {clientAs, loadEnv, sql, statusOf} from '../lib/env';
 import {authorizeAndUse} from '../lib/oauth_flow';
-import {consolePath, newContext, signIn, WEBAPP_VERSION} from '../lib/webapp';
+import {consolePath, newContext, shotOfElement, signIn, WEBAPP_VERSION} from '../lib/webapp';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
@@ -108,16 +107,6 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         await browser?.close();
     });
 
-    // The console scrolls inside its own container under a fixed header: an
-    // element taller than the window would be cut. The window grows to hold it.
-    async function shot(element: Locator, file: string) {
-        const box = await element.boundingBox();
-        await page.setViewportSize({width: 1280, height: Math.max(800, Math.ceil((box?.height ?? 0) + 200))});
-        await element.evaluate((el) => el.scrollIntoView({block: 'center'}));
-        await element.screenshot({path: join(ARTIFACTS, file)});
-        await page.setViewportSize({width: 1280, height: 800});
-    }
-
     const picker = () => page.locator(`[id="${PICKER_ID}"]`);
     const pickerStatus = () => page.locator(`[id="${PICKER_ID}-current"]`);
 
@@ -134,7 +123,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         await results.waitFor();
         const option = results.getByRole('button', {name: new RegExp(`^Post in OAuth audit ${tag} \\(`)});
         expect(await option.innerText()).toMatch(new RegExp(`^OAuth audit ${tag} .+ · ~${tag}-audit · Private$`));
-        await shot(settingRow(), 'console-audit-channel.png');
+        await shotOfElement(page, settingRow(), 'console-audit-channel.png');
 
         await option.click();
         expect(await pickerStatus().innerText()).toMatch(new RegExp(`^Posting in: OAuth audit ${tag} .+ · ~${tag}-audit · Private$`));
@@ -152,7 +141,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         expect(await pickerStatus().innerText()).toMatch(new RegExp(`^Posting in: OAuth audit ${tag} `));
         const panel = page.getByRole('region', {name: 'Change trail status'});
         await panel.getByText(`OAuth audit ${tag} (~${tag}-audit)`, {exact: false}).waitFor({timeout: 15_000});
-        await shot(settingRow(), 'console-audit-channel-chosen.png');
+        await shotOfElement(page, settingRow(), 'console-audit-channel-chosen.png');
 
         // A change made outside the plugin, then a check now: the bot posts it in the chosen channel.
         trailed = await admin.createOAuthApp({name: `${tag} trailed`, description: '', homepage: 'https://example.com', callback_urls: [CALLBACK], icon_url: ''});
@@ -161,7 +150,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         await said.waitFor({timeout: 60_000});
         expect(await said.innerText()).toMatch(/^Checked: (one change|\d+ changes) found; (one post|\d+ posts) made\.$/);
         await panel.getByText(/^Last check: \w{3} \d{1,2}, \d{4}/).waitFor();
-        await shot(page.getByRole('region', {name: 'Change trail and audit channel'}), 'console-governance.png');
+        await shotOfElement(page, page.getByRole('region', {name: 'Change trail and audit channel'}), 'console-governance.png');
         const appId = trailed.id;
         const about = (p: Post) => (p.props?.oauth_manager as {app_id?: string} | undefined)?.app_id === appId;
         let posts: Post[] = [];
@@ -209,7 +198,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         const count = Number((/^Dry run: (\d+) clients would be deleted/).exec(await section.getByText(/^Dry run: /).innerText())?.[1]);
         expect(count).toBe((await plan.getByRole('row').count()) - 1);
         expect(await statusOf(admin.getOAuthApp(dcr.alpha.id))).toBe(200);
-        await shot(section, 'console-dcr.png');
+        await shotOfElement(page, section, 'console-dcr.png');
 
         // Someone uses beta between the dry run and the confirmation: it is skipped.
         await authorizeAndUse(env.siteURL, clientAs(env, 'dev'), dcr.beta, CALLBACK);
@@ -223,7 +212,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         expect(await summary.innerText()).toMatch(new RegExp(`^Prune done: ${count - 1} deleted, 1 skipped, 0 failed\\.`));
         const items = await summary.getByRole('listitem').allInnerTexts();
         expect(items).toEqual(expect.arrayContaining([`${dcr.alpha.name} (${dcr.alpha.id})`, `${HOSTILE} (${dcr.gamma.id})`, `${dcr.beta.name} (${dcr.beta.id}): used since the dry run`]));
-        await shot(section, 'console-dcr-pruned.png');
+        await shotOfElement(page, section, 'console-dcr-pruned.png');
 
         expect(await statusOf(admin.getOAuthApp(dcr.alpha.id))).toBe(404);
         expect(await statusOf(admin.getOAuthApp(dcr.gamma.id))).toBe(404);
@@ -257,7 +246,7 @@ describeWithWebapp('governance in the System Console of the real web app', () =>
         expect(text).toContain(`Give the new secret to the integration behind this app. Its homepage: https://${tag}.example.com`);
         expect(text).toContain(CALLBACK);
         expect(text).toContain('The app was never used: no integration should break.');
-        await shot(result, 'console-rotate.png');
+        await shotOfElement(page, result, 'console-rotate.png');
 
         await result.getByRole('button', {name: `Show the new secret of ${rotated.name}`}).click();
         expect(await secret.innerText()).toBe(fresh.client_secret);

@@ -4,15 +4,13 @@
 // quarantined app; release shows the new secret masked); the client setup
 // panel with the server's own endpoints.
 // Screenshots: console-lint.png, console-quarantined.png, console-released.png, console-setup.png.
-import {join} from 'node:path';
-
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
-import {ARTIFACTS, launch} from '../lib/browser';
+import {launch} from '../lib/browser';
 import {clientAs, loadEnv, statusOf} from '../lib/env';
-import {consolePath, newContext, signIn, WEBAPP_VERSION} from '../lib/webapp';
+import {consolePath, newContext, shotOfElement, signIn, WEBAPP_VERSION} from '../lib/webapp';
 
 const env = loadEnv();
 const admin = clientAs(env, 'admin');
@@ -48,14 +46,6 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         await browser?.close();
     });
 
-    async function shot(element: Locator, file: string) {
-        const box = await element.boundingBox();
-        await page.setViewportSize({width: 1280, height: Math.max(800, Math.ceil((box?.height ?? 0) + 200))});
-        await element.evaluate((el) => el.scrollIntoView({block: 'center'}));
-        await element.screenshot({path: join(ARTIFACTS, file)});
-        await page.setViewportSize({width: 1280, height: 800});
-    }
-
     async function openDetails(name: string): Promise<Locator> {
         await page.goto(env.siteURL + consolePath);
         await page.getByRole('searchbox', {name: 'Search'}).fill(name);
@@ -76,7 +66,7 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         expect(items.some((i) => i.startsWith(`Error: https://${tag}.example.com/cb#frag:`))).toBe(true);
         expect(items.some((i) => i.includes(`http://${tag}.example.com/cb`))).toBe(true);
         expect(items.some((i) => i.includes(`https://${tag}.example.com/*/cb`))).toBe(true);
-        await shot(page.getByRole('dialog', {name: 'Create an OAuth app'}), 'console-lint.png');
+        await shotOfElement(page, page.getByRole('dialog', {name: 'Create an OAuth app'}), 'console-lint.png');
 
         await callbacks.fill(`https://${tag}.example.com/cb`);
         await findings.waitFor({state: 'detached'});
@@ -100,7 +90,7 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         // Still a confidential client (the answer carries no secret), with Release at hand.
         expect(await row.innerText()).toContain('Confidential');
         expect(await details.innerText()).toMatch(/Type\s+Confidential/);
-        await shot(page.getByRole('table', {name: 'OAuth apps'}), 'console-quarantined.png');
+        await shotOfElement(page, page.getByRole('table', {name: 'OAuth apps'}), 'console-quarantined.png');
 
         await details.getByRole('button', {name: `Release ${app.name} from quarantine`}).click();
         const release = page.getByRole('dialog', {name: `Release ${app.name} from quarantine?`});
@@ -111,7 +101,7 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         expect({callbacks: released.callback_urls, trusted: released.is_trusted}).toEqual({callbacks: [CALLBACK], trusted: true});
         expect(await result.innerText()).toContain(`${app.name} is released from quarantine`);
         expect(await page.locator('body').innerText()).not.toContain(released.client_secret);
-        await shot(result, 'console-released.png');
+        await shotOfElement(page, result, 'console-released.png');
         await result.getByRole('button', {name: new RegExp(`^Show the new secret of ${app.name}`)}).click();
         await result.getByText(released.client_secret, {exact: true}).waitFor();
         await result.getByRole('button', {name: 'I have stored it'}).click();
@@ -129,7 +119,7 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         expect(text).toContain(`${env.siteURL}/api/v4/users/me`);
         expect(text).toContain(app.id);
         expect(text).not.toContain((await admin.getOAuthApp(app.id)).client_secret);
-        await shot(setup, 'console-setup.png');
+        await shotOfElement(page, setup, 'console-setup.png');
         expect(await statusOf(admin.getOAuthApp(app.id))).toBe(200);
     });
 });

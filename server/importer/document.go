@@ -21,7 +21,7 @@ const Schema = "oauth-manager.export/v1"
 // one request.
 const MaxRecords = 2000
 
-// Record is one app of the document.
+// Record is one app of the document, as the export writes it.
 type Record struct {
 	SourceID                string   `json:"source_id"`
 	Name                    string   `json:"name"`
