@@ -122,10 +122,22 @@ func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
 
 // ownListener is the server's own address, from ListenAddress and
 // ConnectionSecurity (plus the Site URL's subpath): behind a proxy the server
-// may not reach itself through its public Site URL.
+// may not reach itself through its public Site URL. The setting "REST API
+// address for the plugin's own calls" replaces it when set.
 func (p *Plugin) ownListener() (string, http.RoundTripper) {
+	if address := p.getConfiguration().RESTAPIAddress; address != "" {
+		return address, directTransport()
+	}
 	s := p.API.GetConfig().ServiceSettings
 	return listenerURL(model.SafeDereference(s.ListenAddress), model.SafeDereference(s.ConnectionSecurity), model.SafeDereference(s.SiteURL))
+}
+
+// directTransport is the default transport without the environment's proxy:
+// the server's own API is never reached through an outbound proxy.
+func directTransport() *http.Transport {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = nil
+	return transport
 }
 
 func listenerURL(listenAddress, connectionSecurity, siteURL string) (string, http.RoundTripper) {
@@ -144,8 +156,7 @@ func listenerURL(listenAddress, connectionSecurity, siteURL string) (string, htt
 	if site != nil {
 		path = strings.TrimRight(site.Path, "/")
 	}
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.Proxy = nil
+	transport := directTransport()
 	scheme := "http"
 	if connectionSecurity == model.ConnSecurityTLS {
 		scheme = "https"

@@ -76,3 +76,20 @@ func TestCallerNeedsALiveSession(t *testing.T) {
 		assert.Equal(t, http.StatusUnauthorized, err.Status)
 	}
 }
+
+// The setting "REST API address for the plugin's own calls" replaces the listener.
+func TestOwnListenerFollowsTheRESTAPIAddressSetting(t *testing.T) {
+	api := &plugintest.API{}
+	listen, site := "127.0.0.1:8065", "https://chat.example.com"
+	api.On("GetConfig").Return(&model.Config{ServiceSettings: model.ServiceSettings{ListenAddress: &listen, SiteURL: &site}})
+	p := &Plugin{}
+	p.SetAPI(api)
+	p.setConfiguration(defaults().normalized())
+	base, _ := p.ownListener()
+	assert.Equal(t, "http://127.0.0.1:8065", base)
+
+	p.setConfiguration((&configuration{RESTAPIAddress: "https://mm.internal:8443/chat/"}).normalized())
+	base, transport := p.ownListener()
+	assert.Equal(t, "https://mm.internal:8443/chat", base)
+	assert.Nil(t, transport.(*http.Transport).Proxy, "never through an outbound proxy")
+}

@@ -19,6 +19,11 @@ func Describe(m *Messages, err *APIError, action string) string {
 		return m.Format("oauth-manager.error.unreadable", args)
 	case "network":
 		return m.Format("oauth-manager.error.network", args)
+	case "refused":
+		args["setting"] = m.T("oauth-manager.setting.rest_api_address")
+		return m.Format("oauth-manager.error.own_api_refused", args)
+	case "timeout":
+		return m.Format("oauth-manager.error.own_api_timeout", args)
 	}
 	switch err.Status {
 	case 0:
