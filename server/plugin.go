@@ -113,11 +113,23 @@ func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
 		return nil, &command.APIError{Message: "no session came with the request", Status: http.StatusUnauthorized}
 	}
 	session, appErr := p.API.GetSession(sessionID)
+	if appErr != nil && !p.databaseAnswers() {
+		// The server says the same 400 for a session that is gone and one it
+		// could not read: with the database down, "sign in again" is wrong.
+		return nil, &command.APIError{Status: http.StatusServiceUnavailable, Step: true, Message: "the server could not check your session, because its database cannot be reached"}
+	}
 	if appErr != nil || session == nil || session.Token == "" || session.IsExpired() {
 		return nil, &command.APIError{Message: "your session could not be found", Status: http.StatusUnauthorized}
 	}
 	base, transport := p.ownListener()
 	return command.NewREST(base, session.Token, &http.Client{Timeout: restTimeout, Transport: transport}, restTimeout), nil
+}
+
+// databaseAnswers reads a key of the plugin's KV store (none is needed):
+// false when the server cannot reach its database.
+func (p *Plugin) databaseAnswers() bool {
+	_, appErr := p.API.KVGet("database-probe")
+	return appErr == nil
 }
 
 // ownListener is the server's own address, from ListenAddress and

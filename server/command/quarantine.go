@@ -65,6 +65,7 @@ func stepError(status int, msg string) *APIError {
 func stepFailed(err *APIError, msg string) *APIError {
 	failed := stepError(err.Status, msg)
 	failed.Kind = err.Kind
+	failed.Step = true
 	return failed
 }
 

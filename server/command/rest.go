@@ -57,6 +57,11 @@ type APIError struct {
 	// answer, for those reasons; the Go half only), "unreadable" (an answer
 	// that could not be read) or "".
 	Kind string
+	// Step marks a failure the plugin words itself: one step of a change made
+	// in several (quarantine, release), where Message gives what failed and the
+	// state the app is left in, or a session the server could not check.
+	// Message is said whole and not as the server's words.
+	Step bool
 }
 
 func (e *APIError) Error() string { return e.Message }

@@ -122,10 +122,21 @@ func TestA500KeepsTheServersOwnMessage(t *testing.T) {
 	assert.NotContains(t, answer, "pq:", "the detailed error is the log's, not the answer's")
 }
 
-// A multi-step change keeps the failed call's kind: the answer says what
-// happened (no answer) and the state the app is in.
+// A multi-step change keeps the failed call's kind: the answer says the state
+// the app is in, whole and as the plugin's own words, and what to do.
 func TestAStepThatGotNoAnswerSaysSoAndTheState(t *testing.T) {
 	failed := stepFailed(&APIError{Message: "connection refused", Kind: "refused"}, "the secret could not be regenerated (connection refused). Its callbacks and trust were restored: nothing is changed")
 	answer := Describe(English(), failed, "quarantine the app")
-	assert.True(t, strings.HasPrefix(answer, `Could not quarantine the app: the plugin could not connect to this server's REST API (the secret could not be regenerated \(connection refused\)\. Its callbacks and trust were restored&#58; nothing is changed). Try again in a moment`), answer)
+	assert.Equal(t, `Could not quarantine the app: the secret could not be regenerated \(connection refused\)\. Its callbacks and trust were restored&#58; nothing is changed. `+
+		"The plugin could not connect to this server's REST API: a system admin can check that Mattermost is running and the plugin's setting "+
+		"System Console > Plugins > OAuth Apps Manager > REST API address for the plugin's own calls.", answer)
+}
+
+func TestAStepsStateIsNeverCut(t *testing.T) {
+	state := "the secret could not be regenerated (Unable to regenerate.). Its callbacks are still replaced by " + InertCallback + " and it is not trusted, but its old secret still works, and restoring its callbacks failed too (Unable to update.). " +
+		"Run the quarantine again, or restore the callbacks by hand: " + strings.Repeat("https://a.example/cb, ", 20) + "https://z.example/last"
+	answer := Describe(English(), stepFailed(&APIError{Message: "Unable to regenerate.", Status: 500}, state), "quarantine the app")
+	assert.Contains(t, answer, `https&#58;//z\.example/last.`)
+	assert.NotContains(t, answer, "The server said", "the state is the plugin's account, not the server's")
+	assert.True(t, strings.HasSuffix(answer, "The server failed on its side: try again in a moment; if it keeps failing, a system admin can find the cause in the server log."), answer)
 }
