@@ -46,10 +46,10 @@ let pid = 0;
 
 // A command through commands/execute (the mobile path): the ephemeral text, or
 // the server's own error when the server answered the request with one. The
-// text as a reader sees it (Markdown escapes removed).
+// text as a reader sees it (Markdown escapes and character references undone).
 async function say(text: string, token = DEV): Promise<{text: string; status: number}> {
     try {
-        return {text: rendered(await command(S, token, where, text)), status: 200};
+        return {text: rendered(await command(S, token, where, text)).replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))), status: 200};
     } catch (err) {
         const e = err as {message?: string; status_code?: number};
         return {text: e.message ?? String(err), status: e.status_code ?? 0};
