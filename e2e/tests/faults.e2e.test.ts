@@ -405,6 +405,7 @@ test('no secret the fault session saw is in a post, a log, the KV store, audit r
             const scan = await scanBrowserStorage(page, secrets);
             expect(scan.findings).toEqual([]);
             expect(scan.read.browser.items).toBeGreaterThan(0);
+            answers.push(['leak scan: what the browser storage read', JSON.stringify(scan.read.browser)]);
         } finally {
             await browser.close();
         }
