@@ -107,13 +107,18 @@ as_pg() {
   fi
 }
 
+# The server's options, kept apart so a fault test can restart the cluster as it was (e2e/lib/faults.ts).
+pg_options() {
+  printf '%s' "-h 127.0.0.1 -p $pg_port -k $run/pg -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+}
+
 start_postgres() {
   pg_port=$(free_port)
   mkdir -p "$run/pg"
   [ "$(id -u)" -eq 0 ] && chown postgres "$run/pg"
   as_pg "$pg_bin/initdb" -D "$run/pg/data" --auth=trust -U mmuser -E UTF8 >"$run/pg-init.log" 2>&1 || { cat "$run/pg-init.log" >&2; die "initdb failed"; }
   as_pg "$pg_bin/pg_ctl" -D "$run/pg/data" -l "$run/pg/postgres.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $pg_port -k $run/pg -c fsync=off -c full_page_writes=off -c synchronous_commit=off" start >/dev/null \
+    -o "$(pg_options)" start >/dev/null \
     || { tail -n 20 "$run/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
   pg_started=1
   as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U mmuser mattermost
@@ -150,7 +155,7 @@ write_config() {
     "EnableConsole": false,
     "EnableFile": true,
     "FileLocation": "$run/",
-    "FileLevel": "INFO",
+    "FileLevel": "DEBUG",
     "EnableDiagnostics": false
   },
   "NotificationLogSettings": {"EnableConsole": false, "EnableFile": false},
@@ -316,6 +321,11 @@ export E2E_ENV_FILE="$run/env.json" E2E_SITE_URL="$site_url" E2E_BUNDLE="$bundle
   E2E_RUN_DIR="$run" E2E_MM_BIN="$mm_bin" \
   E2E_WEBAPP_VERSION="$webapp_version" \
   E2E_PG="postgres://mmuser@127.0.0.1:$pg_port/mattermost" E2E_PLUGIN_DIR="$run/plugins"
+# What the fault tests need to stop and restart PostgreSQL on the same port
+# (e2e/lib/faults.ts); E2E_PG_USER is set when pg_ctl must run as postgres (root).
+export E2E_PG_CTL="$pg_bin/pg_ctl" E2E_PG_DATA="$run/pg/data" E2E_PG_PORT="$pg_port" E2E_PG_LOG="$run/pg/postgres.log" \
+  E2E_PG_OPTIONS="$(pg_options)" E2E_PG_USER=""
+[ "$(id -u)" -eq 0 ] && E2E_PG_USER=postgres
 if ! npx --no-install tsx e2e/bootstrap.ts; then
   server_log_tail
   die "bootstrap failed"

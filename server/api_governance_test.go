@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -153,4 +155,31 @@ func TestGovernanceRoutesRefuse(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodPost, rotateRoute, `{"app_id":"nope"}`).Code)
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodGet, setupRoute+"?app_id=nope", "").Code)
 	assert.Equal(t, http.StatusBadRequest, call(p, http.MethodGet, setupRoute+"?app_id="+ownApp+"x&client=nextcloud", "").Code)
+}
+
+// downStore is the KV store while the database is down: every call fails.
+type downStore struct{}
+
+func (downStore) Get(string) ([]byte, error) {
+	return nil, errors.New("dial tcp 127.0.0.1:5432: connect: connection refused")
+}
+func (downStore) Set(string, []byte) error { return errors.New("down") }
+func (downStore) Delete(string) error      { return errors.New("down") }
+func (downStore) CompareAndSet(string, []byte, []byte) (bool, error) {
+	return false, errors.New("down")
+}
+
+// With the database down, "Check for changes now" answers at once, in plain
+// words (not after the cluster lock's retries, which would take minutes).
+func TestTheTrailSaysAtOnceWhenItsStoreIsDown(t *testing.T) {
+	p, _, _ := governancePlugin(t, perms{admin: true})
+	p.gov.store = trail.Store{KV: downStore{}}
+	start := time.Now()
+	w := call(p, http.MethodPost, "/api/v1/trail/run", "")
+	assert.Less(t, time.Since(start), 5*time.Second)
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
+	var body struct{ Message string }
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &body))
+	assert.Equal(t, "The change trail could not run: "+errTrailStoreDown, body.Message)
+	assert.NotContains(t, body.Message, "dial tcp")
 }

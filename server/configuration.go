@@ -1,6 +1,9 @@
 package main
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/pkg/errors"
 )
 
@@ -25,6 +28,12 @@ type configuration struct {
 	ScheduledPrune       bool
 	PruneAfterDays       int
 	PruneMaxPerRun       int
+
+	// RESTAPIAddress overrides the address the Go half calls the server's own
+	// REST API at (ownListener): an absolute http(s) URL, for a server that
+	// reaches itself only through another internal address. "" (or a value
+	// that is not such a URL, see restAPIAddressProblem): ListenAddress.
+	RESTAPIAddress string
 }
 
 const (
@@ -55,10 +64,37 @@ func (c *configuration) normalized() *configuration {
 	n.SecretMaxAgeDays = inRange(n.SecretMaxAgeDays, 0, 36500, 0)
 	n.PruneAfterDays = inRange(n.PruneAfterDays, 0, 3650, 90)
 	n.PruneMaxPerRun = inRange(n.PruneMaxPerRun, 1, 1000, 20)
+	n.RESTAPIAddress = strings.TrimRight(strings.TrimSpace(n.RESTAPIAddress), "/")
+	if restAPIAddressProblem(n.RESTAPIAddress) != "" {
+		n.RESTAPIAddress = ""
+	}
 	if n.CommandAccess != accessSystemAdmins {
 		n.CommandAccess = accessEveryone
 	}
 	return &n
+}
+
+// restAPIAddressProblem says why address cannot be the REST API's base URL,
+// or "" when it can (or is empty): http or https, a host, no user
+// information, query or fragment. A path is the Site URL's subpath, if any.
+func restAPIAddressProblem(address string) string {
+	if address == "" {
+		return ""
+	}
+	u, err := url.Parse(address)
+	switch {
+	case err != nil:
+		return "it is not a URL"
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "it must start with http:// or https://"
+	case u.Host == "" || u.Hostname() == "":
+		return "it names no host"
+	case u.User != nil:
+		return "it must not hold a user name or password"
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return "it must not have a query or fragment"
+	}
+	return ""
 }
 
 func inRange(v, lo, hi, fallback int) int {
@@ -88,6 +124,9 @@ func (p *Plugin) OnConfigurationChange() error {
 	c := defaults()
 	if err := p.API.LoadPluginConfiguration(c); err != nil {
 		return errors.Wrap(err, "failed to load plugin configuration")
+	}
+	if problem := restAPIAddressProblem(strings.TrimRight(strings.TrimSpace(c.RESTAPIAddress), "/")); problem != "" {
+		p.API.LogWarn("The REST API address setting is ignored: the server's listen address is used instead", "reason", problem)
 	}
 	p.setConfiguration(c.normalized())
 	p.scheduleTrail()

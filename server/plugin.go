@@ -113,6 +113,11 @@ func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
 		return nil, &command.APIError{Message: "no session came with the request", Status: http.StatusUnauthorized}
 	}
 	session, appErr := p.API.GetSession(sessionID)
+	if appErr != nil && !p.databaseAnswers() {
+		// The server says the same 400 for a session that is gone and one it
+		// could not read: with the database down, "sign in again" is wrong.
+		return nil, &command.APIError{Status: http.StatusServiceUnavailable, Step: true, Message: "the server could not check your session, because its database cannot be reached"}
+	}
 	if appErr != nil || session == nil || session.Token == "" || session.IsExpired() {
 		return nil, &command.APIError{Message: "your session could not be found", Status: http.StatusUnauthorized}
 	}
@@ -120,12 +125,31 @@ func (p *Plugin) Caller(sessionID string) (*command.REST, *command.APIError) {
 	return command.NewREST(base, session.Token, &http.Client{Timeout: restTimeout, Transport: transport}, restTimeout), nil
 }
 
+// databaseAnswers reads a key of the plugin's KV store (none is needed):
+// false when the server cannot reach its database.
+func (p *Plugin) databaseAnswers() bool {
+	_, appErr := p.API.KVGet("database-probe")
+	return appErr == nil
+}
+
 // ownListener is the server's own address, from ListenAddress and
 // ConnectionSecurity (plus the Site URL's subpath): behind a proxy the server
-// may not reach itself through its public Site URL.
+// may not reach itself through its public Site URL. The setting "REST API
+// address for the plugin's own calls" replaces it when set.
 func (p *Plugin) ownListener() (string, http.RoundTripper) {
+	if address := p.getConfiguration().RESTAPIAddress; address != "" {
+		return address, directTransport()
+	}
 	s := p.API.GetConfig().ServiceSettings
 	return listenerURL(model.SafeDereference(s.ListenAddress), model.SafeDereference(s.ConnectionSecurity), model.SafeDereference(s.SiteURL))
+}
+
+// directTransport is the default transport without the environment's proxy:
+// the server's own API is never reached through an outbound proxy.
+func directTransport() *http.Transport {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.Proxy = nil
+	return transport
 }
 
 func listenerURL(listenAddress, connectionSecurity, siteURL string) (string, http.RoundTripper) {
@@ -144,8 +168,7 @@ func listenerURL(listenAddress, connectionSecurity, siteURL string) (string, htt
 	if site != nil {
 		path = strings.TrimRight(site.Path, "/")
 	}
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.Proxy = nil
+	transport := directTransport()
 	scheme := "http"
 	if connectionSecurity == model.ConnSecurityTLS {
 		scheme = "https"

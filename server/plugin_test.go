@@ -67,6 +67,7 @@ func TestCallerNeedsALiveSession(t *testing.T) {
 	api := &plugintest.API{}
 	api.On("GetSession", "gone").Return(nil, model.NewAppError("GetSession", "app.session.get.app_error", nil, "", http.StatusBadRequest))
 	api.On("GetSession", "old").Return(&model.Session{Id: "old", Token: "t", ExpiresAt: 1}, nil)
+	api.On("KVGet", "database-probe").Return(nil, nil)
 	p := &Plugin{}
 	p.SetAPI(api)
 	for _, id := range []string{"", "gone", "old"} {
@@ -75,4 +76,37 @@ func TestCallerNeedsALiveSession(t *testing.T) {
 		require.NotNil(t, err)
 		assert.Equal(t, http.StatusUnauthorized, err.Status)
 	}
+}
+
+// The setting "REST API address for the plugin's own calls" replaces the listener.
+func TestOwnListenerFollowsTheRESTAPIAddressSetting(t *testing.T) {
+	api := &plugintest.API{}
+	listen, site := "127.0.0.1:8065", "https://chat.example.com"
+	api.On("GetConfig").Return(&model.Config{ServiceSettings: model.ServiceSettings{ListenAddress: &listen, SiteURL: &site}})
+	p := &Plugin{}
+	p.SetAPI(api)
+	p.setConfiguration(defaults().normalized())
+	base, _ := p.ownListener()
+	assert.Equal(t, "http://127.0.0.1:8065", base)
+
+	p.setConfiguration((&configuration{RESTAPIAddress: "https://mm.internal:8443/chat/"}).normalized())
+	base, transport := p.ownListener()
+	assert.Equal(t, "https://mm.internal:8443/chat", base)
+	assert.Nil(t, transport.(*http.Transport).Proxy, "never through an outbound proxy")
+}
+
+// With the database down the server cannot read the session either: the
+// answer says that, not "your session has expired".
+func TestCallerSaysWhenTheDatabaseIsDown(t *testing.T) {
+	api := &plugintest.API{}
+	api.On("GetSession", "s1").Return(nil, model.NewAppError("GetSessionById", "app.session.get.app_error", nil, "", http.StatusBadRequest))
+	api.On("KVGet", "database-probe").Return(nil, model.NewAppError("KVGet", "app.plugin_store.get.app_error", nil, "", http.StatusInternalServerError))
+	p := &Plugin{}
+	p.SetAPI(api)
+	rest, err := p.Caller("s1")
+	assert.Nil(t, rest)
+	require.NotNil(t, err)
+	assert.Equal(t, http.StatusServiceUnavailable, err.Status)
+	assert.Equal(t, "Could not list the apps: the server could not check your session, because its database cannot be reached. "+
+		"The server failed on its side: try again in a moment; if it keeps failing, a system admin can find the cause in the server log.", command.Describe(command.English(), err, "list the apps"))
 }

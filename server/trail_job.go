@@ -41,6 +41,8 @@ const (
 	trailJobKey   = "trail"
 	trailLockKey  = "trail-run"
 	trailRunLimit = 5 * time.Minute
+
+	errTrailStoreDown = "its records in the database cannot be read (is the database down?). Nothing was changed: the next check covers every change since the last run"
 )
 
 // startGovernance makes the bot and schedules the change trail.
@@ -118,6 +120,12 @@ func (p *Plugin) runTrail() (trailRun, error) {
 	g := p.gov
 	if g == nil {
 		return trailRun{}, errors.New("the plugin is not active")
+	}
+	// The cluster lock lives in the KV store, and taking it retries until
+	// trailRunLimit while the database is down: say so at once instead.
+	if _, _, err := g.store.Head(); err != nil {
+		p.API.LogWarn("The change trail could not read its record", "reason", err.Error())
+		return trailRun{}, errors.New(errTrailStoreDown)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), trailRunLimit)
 	defer cancel()

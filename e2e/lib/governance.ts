@@ -223,9 +223,4 @@ export function pluginKV(): Array<{key: string; value: string}> {
     });
 }
 
-// Every post of every channel, message and props, from the Posts table.
-export function allPostsText(): string {
-    return psql("SELECT message || ' ' || coalesce(props::text, '') FROM posts");
-}
-
 export const secretsOf = (apps: Array<Partial<OAuthApp> | Registered>) => apps.map((a) => a.client_secret).filter((s): s is string => Boolean(s));

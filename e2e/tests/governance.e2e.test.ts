@@ -4,9 +4,9 @@
 // half and reported by its web half), names the person only when the plugin
 // made the change, batches DCR registrations, reports owners who leave; the DCR
 // prune's dry run and deletion agree; and no client secret seen in the session
-// reaches a post, the plugin's KV store or the server log. The trail is run with
-// POST /trail/run instead of waiting for its schedule.
-import {readFileSync} from 'node:fs';
+// reaches a post, a log, the KV store, an audit record or a job (the leak scan,
+// e2e/lib/leak_scan.ts). The trail is run with POST /trail/run instead of
+// waiting for its schedule.
 import {join} from 'node:path';
 
 import type {Client4} from '@mattermost/client';
@@ -17,9 +17,10 @@ import type {UserProfile} from '@mattermost/types/users';
 import {launch, ARTIFACTS} from '../lib/browser';
 import {clientAs, loadEnv} from '../lib/env';
 import type {Role} from '../lib/env';
-import {allPostsText, appsOf, auditPosts, client, command, createAuditChannel, eventsFor, exists, field, getPluginSettings, pluginKV, psql,
+import {appsOf, auditPosts, client, command, createAuditChannel, eventsFor, exists, field, getPluginSettings, psql,
     putPluginSettings, registerClient, route, runTrail, setPluginSettings, writeAuditArtifact} from '../lib/governance';
 import type {AuditPost, Governance, Registered} from '../lib/governance';
+import {scanSecrets} from '../lib/leak_scan';
 import {authorizeAndUse} from '../lib/oauth_flow';
 import {newContext, signIn, WEBAPP_VERSION} from '../lib/webapp';
 
@@ -433,7 +434,7 @@ test('an owner who leaves: owner_left lists their apps, once', async () => {
     expect([...left[0].props.oauth_manager!.app_ids!].sort()).toEqual([...owned].sort());
 });
 
-test('no secret seen in this session is in any post, the plugin KV store or the server log', async () => {
+test('no secret seen in this session is in any post, log, KV store, audit record or job', async () => {
     // The secrets of every app still there, as the REST API gives them to an admin.
     const admin = clientAs(env, 'admin');
     for (const id of made) {
@@ -443,19 +444,10 @@ test('no secret seen in this session is in any post, the plugin KV store or the 
     }
     expect(secrets.size).toBeGreaterThanOrEqual(15);
 
-    // The scans read what they claim to: the posts hold the trail's events and the KV store its snapshot.
-    const postsText = allPostsText();
+    // The scans read what they claim to: the posts hold the trail's events, the
+    // KV store the plugin's trail records and the server log the plugin's lines.
     const lastEvent = (await posts()).pop()!.props.oauth_manager!.event_id;
-    expect(postsText).toContain(lastEvent);
-    const kv = pluginKV();
-    expect(kv.length).toBeGreaterThan(0);
-    const log = readFileSync(process.env.E2E_SERVER_LOG!, 'utf8');
-    expect(log).toContain('oauth-manager');
-
-    const found = (where: string, text: string) => [...secrets].filter((s) => text.includes(s)).map((s) => `${where}: ${s.slice(0, 4)}…`);
-    expect([
-        ...found('posts', postsText),
-        ...kv.flatMap((row) => found(`kv ${row.key}`, row.value)),
-        ...found('server log', log),
-    ]).toEqual([]);
+    const {findings, read} = await scanSecrets(secrets, {require: ['posts', 'logs', 'kv'], expect: {posts: [lastEvent], kv: ['trail-head'], logs: ['oauth-manager']}});
+    expect(read.kv.items).toBeGreaterThan(0);
+    expect(findings).toEqual([]);
 });

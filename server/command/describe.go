@@ -6,6 +6,11 @@ const mask = "••••••••"
 // failed, why in plain words and what to do, with the server's own message
 // escaped and capped at 300 characters. action is in the reader's language.
 func Describe(m *Messages, err *APIError, action string) string {
+	if err.Step {
+		// The plugin's own words on what failed and the state the app is in:
+		// never cut, and not attributed to the server.
+		return m.Format("oauth-manager.error.step", Args{"action": action, "message": MdText(err.Message), "advice": stepAdvice(m, err)})
+	}
 	message := MdText(capRunes(err.Message, 300))
 	serverSaid := ""
 	if err.Message != "" {
@@ -19,6 +24,11 @@ func Describe(m *Messages, err *APIError, action string) string {
 		return m.Format("oauth-manager.error.unreadable", args)
 	case "network":
 		return m.Format("oauth-manager.error.network", args)
+	case "refused":
+		args["setting"] = m.T("oauth-manager.setting.rest_api_address")
+		return m.Format("oauth-manager.error.own_api_refused", args)
+	case "timeout":
+		return m.Format("oauth-manager.error.own_api_timeout", args)
 	}
 	switch err.Status {
 	case 0:
@@ -40,6 +50,20 @@ func Describe(m *Messages, err *APIError, action string) string {
 		args["status"] = err.Status
 		return m.Format("oauth-manager.error.status", args)
 	}
+}
+
+// stepAdvice is what to do about a failed step, by its kind ("" when the
+// state the message gives is all there is to say).
+func stepAdvice(m *Messages, err *APIError) string {
+	switch {
+	case err.Kind == "refused":
+		return " " + m.Format("oauth-manager.error.step.refused", Args{"setting": m.T("oauth-manager.setting.rest_api_address")})
+	case err.Kind == "timeout":
+		return " " + m.T("oauth-manager.error.step.timeout")
+	case err.Kind == "network" || err.Status >= 500:
+		return " " + m.T("oauth-manager.error.step.retry")
+	}
+	return ""
 }
 
 // issuerDiffers is webapp/src/store/messages.ts issuerDiffers.

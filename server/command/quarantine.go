@@ -59,6 +59,16 @@ func stepError(status int, msg string) *APIError {
 	return &APIError{Status: status, Message: msg}
 }
 
+// stepFailed is a step's failure as the answer says it: msg tells what state
+// the app is in; the kind of the failed call (no answer, a timeout) is kept so
+// the answer says what happened and what to do about it.
+func stepFailed(err *APIError, msg string) *APIError {
+	failed := stepError(err.Status, msg)
+	failed.Kind = err.Kind
+	failed.Step = true
+	return failed
+}
+
 func withCallbacks(app *model.OAuthApp, callbacks []string, trusted bool) *model.OAuthApp {
 	c := *app
 	c.CallbackUrls = slices.Clone(callbacks)
@@ -100,21 +110,21 @@ func QuarantineApp(api AppChanger, store QuarantineStore, userID, appID string, 
 		if delErr := store.DeleteQuarantine(appID); delErr != nil {
 			state += ", but its quarantine record could not be removed (" + delErr.Error() + ")"
 		}
-		return nil, stepError(err.Status, "the callbacks could not be replaced ("+err.Message+"). "+state)
+		return nil, stepFailed(err, "the callbacks could not be replaced ("+err.Message+"). "+state)
 	}
 	record("edit")
 	updated, err := api.RegenerateSecret(appID)
 	if err != nil {
 		msg := "the secret could not be regenerated (" + err.Message + "). "
 		if _, undoErr := api.UpdateOAuthApp(withCallbacks(app, app.CallbackUrls, app.IsTrusted)); undoErr != nil {
-			return nil, stepError(err.Status, msg+"Its callbacks are still replaced by "+InertCallback+" and it is not trusted, but its old secret still works, and restoring its callbacks failed too ("+undoErr.Message+"). Run the quarantine again, or restore the callbacks by hand: "+strings.Join(app.CallbackUrls, ", "))
+			return nil, stepFailed(err, msg+"Its callbacks are still replaced by "+InertCallback+" and it is not trusted, but its old secret still works, and restoring its callbacks failed too ("+undoErr.Message+"). Run the quarantine again, or restore the callbacks by hand: "+strings.Join(app.CallbackUrls, ", "))
 		}
 		record("edit")
 		state := "Its callbacks and trust were restored: nothing is changed"
 		if delErr := store.DeleteQuarantine(appID); delErr != nil {
 			state += ", but its quarantine record could not be removed (" + delErr.Error() + ")"
 		}
-		return nil, stepError(err.Status, msg+state)
+		return nil, stepFailed(err, msg+state)
 	}
 	record("regenerate")
 	return updated, nil
@@ -139,17 +149,17 @@ func ReleaseApp(api AppChanger, store QuarantineStore, appID string, record func
 		return nil, "", stepError(http.StatusNotFound, "it is not quarantined")
 	}
 	if _, err = api.UpdateOAuthApp(withCallbacks(app, rec.CallbackURLs, rec.Trusted)); err != nil {
-		return nil, "", stepError(err.Status, "its callbacks could not be restored ("+err.Message+"). Nothing was changed: it is still quarantined")
+		return nil, "", stepFailed(err, "its callbacks could not be restored ("+err.Message+"). Nothing was changed: it is still quarantined")
 	}
 	record("edit")
 	updated, err = api.RegenerateSecret(appID)
 	if err != nil {
 		msg := "its secret could not be regenerated (" + err.Message + "). "
 		if _, undoErr := api.UpdateOAuthApp(withCallbacks(app, app.CallbackUrls, app.IsTrusted)); undoErr != nil {
-			return nil, "", stepError(err.Status, msg+"Its callbacks and trust are restored, but nobody has its secret, and putting the quarantine back failed too ("+undoErr.Message+"). Rotate its secret to get one")
+			return nil, "", stepFailed(err, msg+"Its callbacks and trust are restored, but nobody has its secret, and putting the quarantine back failed too ("+undoErr.Message+"). Rotate its secret to get one")
 		}
 		record("edit")
-		return nil, "", stepError(err.Status, msg+"It is still quarantined: nothing is changed")
+		return nil, "", stepFailed(err, msg+"It is still quarantined: nothing is changed")
 	}
 	record("regenerate")
 	if delErr := store.DeleteQuarantine(appID); delErr != nil {

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -23,9 +25,10 @@ import (
 // handler's, and its writes land in the server's audit log as that user's. One
 // REST lives for one command; the token never leaves it.
 type REST struct {
-	client *model.Client4
-	ctx    context.Context
-	cancel context.CancelFunc
+	client  *model.Client4
+	ctx     context.Context
+	cancel  context.CancelFunc
+	timeout time.Duration
 }
 
 // NewREST returns a client for baseURL (the server's own listener) acting with
@@ -35,7 +38,7 @@ func NewREST(baseURL, token string, httpClient *http.Client, timeout time.Durati
 	c.HTTPClient = httpClient
 	c.SetToken(token)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	return &REST{client: c, ctx: ctx, cancel: cancel}
+	return &REST{client: c, ctx: ctx, cancel: cancel, timeout: timeout}
 }
 
 // Close ends the client's calls and drops its connections; the token goes with it.
@@ -50,8 +53,15 @@ type APIError struct {
 	Message string
 	Status  int
 	ID      string
-	// Kind is "network" (no HTTP answer), "unreadable" (an answer that could not be read) or "".
+	// Kind is "network" (no HTTP answer), "refused" and "timeout" (no HTTP
+	// answer, for those reasons; the Go half only), "unreadable" (an answer
+	// that could not be read) or "".
 	Kind string
+	// Step marks a failure the plugin words itself: one step of a change made
+	// in several (quarantine, release), where Message gives what failed and the
+	// state the app is left in, or a session the server could not check.
+	// Message is said whole and not as the server's words.
+	Step bool
 }
 
 func (e *APIError) Error() string { return e.Message }
@@ -61,7 +71,7 @@ const unreadableMessage = "Received invalid response from the server."
 
 // failure turns a Client4 error into an APIError, as the webapp's Client4 and
 // toApiError do: the status comes from Mattermost's JSON error body.
-func failure(resp *model.Response, err error) *APIError {
+func (r *REST) failure(resp *model.Response, err error) *APIError {
 	if err == nil {
 		return nil
 	}
@@ -73,7 +83,7 @@ func failure(resp *model.Response, err error) *APIError {
 		return &APIError{Message: orUnknown(appErr.Message), Status: appErr.StatusCode, ID: appErr.Id}
 	}
 	if resp == nil {
-		return &APIError{Message: networkMessage(err), Kind: "network"}
+		return r.noAnswer(err)
 	}
 	if resp.StatusCode >= 300 {
 		// An error page that is not Mattermost's JSON (a proxy's, say): the web
@@ -90,6 +100,32 @@ func orUnknown(s string) string {
 	return s
 }
 
+// noAnswer is a call that got no HTTP answer, in plain words: the Go error's
+// text names our own listener and the socket calls, which mean nothing to
+// the person who typed the command. A refused connection and a timeout are
+// told apart (Describe says what to do about each); any other cause keeps its
+// last words, without the request line.
+func (r *REST) noAnswer(err error) *APIError {
+	var netErr net.Error
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return &APIError{Message: "connection refused", Kind: "refused"}
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()):
+		return &APIError{Message: "no answer within " + seconds(r.timeout), Kind: "timeout"}
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return &APIError{Message: "the connection was closed before an answer came", Kind: "network"}
+	}
+	return &APIError{Message: networkMessage(err), Kind: "network"}
+}
+
+func seconds(d time.Duration) string {
+	n := int(d.Round(time.Second) / time.Second)
+	if n == 1 {
+		return "1 second"
+	}
+	return strconv.Itoa(n) + " seconds"
+}
+
 // networkMessage keeps the cause without the request line (which names our own listener).
 func networkMessage(err error) string {
 	var urlErr *url.Error
@@ -102,84 +138,84 @@ func networkMessage(err error) string {
 // OAuthAppPage is GET /api/v4/oauth/apps.
 func (r *REST) OAuthAppPage(page, perPage int) ([]*model.OAuthApp, *APIError) {
 	apps, resp, err := r.client.GetOAuthApps(r.ctx, page, perPage)
-	return apps, failure(resp, err)
+	return apps, r.failure(resp, err)
 }
 
 // OAuthApp is GET /api/v4/oauth/apps/{id}, secret included.
 func (r *REST) OAuthApp(id string) (*model.OAuthApp, *APIError) {
 	app, resp, err := r.client.GetOAuthApp(r.ctx, id)
-	return app, failure(resp, err)
+	return app, r.failure(resp, err)
 }
 
 // OAuthAppInfo is GET /api/v4/oauth/apps/{id}/info: open to every signed-in user, secret blanked.
 func (r *REST) OAuthAppInfo(id string) (*model.OAuthApp, *APIError) {
 	app, resp, err := r.client.GetOAuthAppInfo(r.ctx, id)
-	return app, failure(resp, err)
+	return app, r.failure(resp, err)
 }
 
 // CreateOAuthApp is POST /api/v4/oauth/apps. Client4's own call has no is_public.
 func (r *REST) CreateOAuthApp(app *model.OAuthAppRequest) (*model.OAuthApp, *APIError) {
 	resp, err := r.client.DoAPIPostJSON(r.ctx, "/oauth/apps", app)
 	if err != nil {
-		return nil, failure(model.BuildResponse(resp), err)
+		return nil, r.failure(model.BuildResponse(resp), err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	created, built, err := model.DecodeJSONFromResponse[*model.OAuthApp](resp)
-	return created, failure(built, err)
+	return created, r.failure(built, err)
 }
 
 // UpdateOAuthApp is PUT /api/v4/oauth/apps/{id}: the whole app is replaced.
 func (r *REST) UpdateOAuthApp(app *model.OAuthApp) (*model.OAuthApp, *APIError) {
 	updated, resp, err := r.client.UpdateOAuthApp(r.ctx, app)
-	return updated, failure(resp, err)
+	return updated, r.failure(resp, err)
 }
 
 // DeleteOAuthApp is DELETE /api/v4/oauth/apps/{id}.
 func (r *REST) DeleteOAuthApp(id string) *APIError {
 	resp, err := r.client.DeleteOAuthApp(r.ctx, id)
-	return failure(resp, err)
+	return r.failure(resp, err)
 }
 
 // RegenerateSecret is POST /api/v4/oauth/apps/{id}/regen_secret.
 func (r *REST) RegenerateSecret(id string) (*model.OAuthApp, *APIError) {
 	app, resp, err := r.client.RegenerateOAuthAppSecret(r.ctx, id)
-	return app, failure(resp, err)
+	return app, r.failure(resp, err)
 }
 
 // AuthorizedPage is GET /api/v4/users/{id}/oauth/apps/authorized.
 func (r *REST) AuthorizedPage(userID string, page, perPage int) ([]*model.OAuthApp, *APIError) {
 	apps, resp, err := r.client.GetAuthorizedOAuthAppsForUser(r.ctx, userID, page, perPage)
-	return apps, failure(resp, err)
+	return apps, r.failure(resp, err)
 }
 
 // Deauthorize is POST /oauth/deauthorize, for the caller's own account.
 func (r *REST) Deauthorize(clientID string) *APIError {
 	resp, err := r.client.DeauthorizeOAuthApp(r.ctx, clientID)
-	return failure(resp, err)
+	return r.failure(resp, err)
 }
 
 // Me is GET /api/v4/users/me.
 func (r *REST) Me() (*model.User, *APIError) {
 	u, resp, err := r.client.GetMe(r.ctx, "")
-	return u, failure(resp, err)
+	return u, r.failure(resp, err)
 }
 
 // UserByUsername is GET /api/v4/users/username/{username}.
 func (r *REST) UserByUsername(username string) (*model.User, *APIError) {
 	u, resp, err := r.client.GetUserByUsername(r.ctx, username, "")
-	return u, failure(resp, err)
+	return u, r.failure(resp, err)
 }
 
 // UsersByIDs is POST /api/v4/users/ids: only the users the caller may see.
 func (r *REST) UsersByIDs(ids []string) ([]*model.User, *APIError) {
 	users, resp, err := r.client.GetUsersByIds(r.ctx, ids)
-	return users, failure(resp, err)
+	return users, r.failure(resp, err)
 }
 
 // RolesByNames is POST /api/v4/roles/names.
 func (r *REST) RolesByNames(names []string) ([]*model.Role, *APIError) {
 	roles, resp, err := r.client.GetRolesByNames(r.ctx, names)
-	return roles, failure(resp, err)
+	return roles, r.failure(resp, err)
 }
 
 // Metadata is GET /.well-known/oauth-authorization-server (RFC 8414), with the
@@ -283,12 +319,12 @@ func (r *REST) send(method, target string, body []byte) (int, []byte, *APIError)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := r.client.HTTPClient.Do(req)
 	if err != nil {
-		return 0, nil, &APIError{Message: networkMessage(err), Kind: "network"}
+		return 0, nil, r.noAnswer(err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return 0, nil, &APIError{Message: networkMessage(err), Kind: "network"}
+		return 0, nil, r.noAnswer(err)
 	}
 	return resp.StatusCode, data, nil
 }

@@ -18,6 +18,18 @@ export const SERVER_ONLY = defineMessages({
     saveApp: {id: 'oauth-manager.action.save_app', defaultMessage: 'save the app'},
 });
 
+// The Go half calls the server's own REST API (as the person who typed the
+// command): what it says when that call gets no answer, for a reason it can name.
+export const OWN_API = defineMessages({
+    refused: {id: 'oauth-manager.error.own_api_refused', defaultMessage: 'Could not {action}: the plugin could not connect to this server\'s REST API ({message}). Try again in a moment; if it keeps happening, a system admin can check that Mattermost is running and the plugin\'s setting {setting}.'},
+    timeout: {id: 'oauth-manager.error.own_api_timeout', defaultMessage: 'Could not {action}: this server\'s REST API did not answer in time ({message}), so the plugin stopped waiting. If you were changing something, look at the app before you try again: the server may have made the change. If it keeps happening, a system admin can look for the cause in the server log.'},
+    step: {id: 'oauth-manager.error.step', defaultMessage: 'Could not {action}: {message}.{advice}'},
+    stepRefused: {id: 'oauth-manager.error.step.refused', defaultMessage: 'The plugin could not connect to this server\'s REST API: a system admin can check that Mattermost is running and the plugin\'s setting {setting}.'},
+    stepTimeout: {id: 'oauth-manager.error.step.timeout', defaultMessage: 'This server\'s REST API did not answer in time: look at the app before you try again, as the server may have made that step.'},
+    stepRetry: {id: 'oauth-manager.error.step.retry', defaultMessage: 'The server failed on its side: try again in a moment; if it keeps failing, a system admin can find the cause in the server log.'},
+    setting: {id: 'oauth-manager.setting.rest_api_address', defaultMessage: 'System Console > Plugins > OAuth Apps Manager > REST API address for the plugin\'s own calls'},
+});
+
 // The server's autocomplete, registered once in the server's default language.
 export const AUTOCOMPLETE = defineMessages({
     hint: {id: 'oauth-manager.autocomplete.hint', defaultMessage: '[command]'},
