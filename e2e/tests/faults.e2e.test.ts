@@ -4,8 +4,8 @@
 // connection, not answering in time, and answering 500 (through the plugin's
 // setting "REST API address for the plugin's own calls", pointed at a fault
 // proxy). For each: what the person sees (plain words, what to do; never Go's
-// error text), that nothing was applied half-way (edit, quarantine, prune),
-// and that the plugin recovers by itself, in the same process. The change
+// error text), that nothing was applied half-way (edit, quarantine, prune, import),
+// and that the plugin recovers by itself, in the same process (import too). The change
 // trail neither misses nor duplicates a change across the outage and across a
 // plugin restart. Last, the leak scan over every secret the session saw.
 // The answers are written to e2e/artifacts/faults.md for review.
@@ -374,6 +374,56 @@ describe('the REST API behind the Go half fails', () => {
             expect([id, status]).toEqual([id, id === failing ? 200 : 404]);
         }
         proxy.reset('forward');
+    });
+
+    test('import with a create failing mid-way: the earlier update and create are undone, and the answer says so', async () => {
+        const before = await read(app.id);
+        const record = (name: string, description: string, sourceId = '') => ({
+            source_id: sourceId,
+            name,
+            description,
+            homepage: 'https://example.com',
+            icon_url: '',
+            callback_urls: [CALLBACK],
+            is_trusted: false,
+            is_public: false,
+            is_dynamically_registered: false,
+            creator_username: env.users.dev.username,
+        });
+        const document = {schema: 'oauth-manager.export/v1',
+            apps: [
+                record(before.name, 'changed by an import', before.id),
+                record(`faults-${run}-imported-1`, 'imported'),
+                record(`faults-${run}-imported-2`, 'imported'),
+            ]};
+        type Answer = {plan: string; counts: Record<string, number>; message?: string; undone?: boolean; position?: number; apps?: Array<{client_id: string; client_secret?: string}>};
+        proxy.reset('forward');
+        const dry = await route<Answer>(S, DEV, 'POST', '/import', {document, match: 'source_id'});
+        expect([dry.status, dry.body.counts]).toEqual([200, {create: 2, update: 1, skip: 0}]);
+
+        let creates = 0;
+        proxy.rules.push(({method, url}) => (method === 'POST' && url.endsWith('/api/v4/oauth/apps') && ++creates === 2 ? 'error500' : undefined));
+        const applied = await route<Answer>(S, DEV, 'POST', '/import', {document, match: 'source_id', apply: true, plan: dry.body.plan});
+        seen('REST API answers 500 to the second create: POST /api/v1/import', applied.body.message!);
+        expect(applied.status).toBe(500);
+        expect(applied.body).toMatchObject({position: 3, undone: true, state: []});
+        expect(applied.body.message).toBe(`Record 3 (faults-${run}-imported-2) could not be created: ${SERVER_ERROR.message.replace(/\.$/, '')}. Nothing was imported: the 2 changes before it were undone.`);
+        const after = await read(app.id);
+        expect([after.name, after.description, after.callback_urls]).toEqual([before.name, before.description, before.callback_urls]);
+        const names = (await clientAs(env, 'dev').getOAuthApps(0, 200)).map((a) => a.name);
+        expect(names.filter((n) => n.startsWith(`faults-${run}-imported`))).toEqual([]);
+
+        // Without the fault the same file imports whole.
+        proxy.reset('forward');
+        const again = await route<Answer>(S, DEV, 'POST', '/import', {document, match: 'source_id'});
+        const done = await route<Answer>(S, DEV, 'POST', '/import', {document, match: 'source_id', apply: true, plan: again.body.plan});
+        expect(done.status).toBe(200);
+        for (const a of done.body.apps!) {
+            made.add(a.client_id);
+            keep(a.client_secret);
+        }
+        expect((await read(app.id)).description).toBe('changed by an import');
+        app = await read(app.id);
     });
 
     test('the plugin recovered by itself: the same process answers through the REST API again', async () => {

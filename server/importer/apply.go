@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -191,7 +192,7 @@ func fail(api API, item Item, cause *command.APIError, made []done, record Recor
 	slices.Reverse(f.State)
 	f.Undone = len(f.State) == 0
 	verb := map[string]string{ActionCreate: "created", ActionUpdate: "updated"}[item.Action]
-	f.Message = fmt.Sprintf("Record %d (%s) could not be %s: %s.", item.Position, item.Name, verb, cause.Message)
+	f.Message = fmt.Sprintf("Record %d (%s) could not be %s: %s.", item.Position, item.Name, verb, strings.TrimRight(cause.Message, "."))
 	switch {
 	case len(made) == 0:
 		f.Message += " Nothing was imported."
