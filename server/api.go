@@ -51,6 +51,8 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 		p.serveListing(w, r, userID)
 	case r.URL.Path == exportRoute && r.Method == http.MethodGet:
 		p.serveExport(w, r, userID)
+	case r.URL.Path == diagnosticsRoute && r.Method == http.MethodGet:
+		p.serveDiagnostics(w, userID)
 	case r.URL.Path == appsRoute && r.Method == http.MethodGet:
 		p.serveAppSuggestions(c, w, r, userID)
 	case r.URL.Path == command.DialogPath && r.Method == http.MethodPost:
