@@ -1,6 +1,6 @@
 // The plugin's diagnostics route (system admins only): goroutines, Go heap,
 // and each cache's size, limits and evictions, read before and after a phase.
-import {getJSON} from '../bench/common';
+import {env, getJSON} from '../bench/common';
 
 export type CacheStats = {name: string; entries: number; limit_entries: number; items: number; limit_items: number; evictions: number; expired: number};
 export type Diagnostics = {
@@ -11,6 +11,16 @@ export type Diagnostics = {
 };
 
 export const readDiagnostics = () => getJSON<Diagnostics>('/plugins/oauth-manager/api/v1/diagnostics');
+
+// A POST as the system admin, parsed; throws unless 200.
+export async function postJSON<T>(path: string): Promise<T> {
+    const response = await fetch(env.siteURL + path, {method: 'POST', headers: {Authorization: `Bearer ${env.users.admin.token}`, 'X-Requested-With': 'XMLHttpRequest'}});
+    const text = await response.text();
+    if (response.status !== 200) {
+        throw new Error(`POST ${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
+    }
+    return JSON.parse(text) as T;
+}
 
 const mib = (bytes: number) => `${(bytes / (1 << 20)).toFixed(1)} MiB`;
 

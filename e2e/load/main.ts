@@ -7,7 +7,7 @@
 // plugin's goroutines grew beyond a small slack. Fails on any failed request too.
 import {cpus, loadavg} from 'node:os';
 
-import {describeDiagnostics, readDiagnostics} from './diagnostics';
+import {describeDiagnostics, postJSON, readDiagnostics} from './diagnostics';
 import type {Seeded} from './mix';
 import {watchPlugin} from './plugin_process';
 import {errorCount, runMix} from './runner';
@@ -17,7 +17,7 @@ import {describeErrors, printTable} from './table';
 import {makeUsers, population} from './users';
 import type {SimUser} from './users';
 
-import {count, say} from '../bench/common';
+import {count, ms, say} from '../bench/common';
 import {seedRest, seedSql} from '../bench/seed';
 import {sql} from '../lib/env';
 
@@ -73,6 +73,12 @@ async function phase(size: number, users: SimUser[]): Promise<Phase> {
     const rest = await runMix('rest', users, seeded, limits, size);
     const restProcess = restWatch.stop();
 
+    // The change trail at this size (it runs every few minutes on its own):
+    // so that its snapshot is in the figures, and its goroutines in the count.
+    const trailStart = performance.now();
+    const trail = await postJSON<{ran: boolean; events: number}>('/plugins/oauth-manager/api/v1/trail/run');
+    const trailMs = performance.now() - trailStart;
+
     await sleep(SETTLE_SECONDS * 1000);
     const after = await readDiagnostics();
 
@@ -88,6 +94,7 @@ async function phase(size: number, users: SimUser[]): Promise<Phase> {
     }
     printProcess('plugin', pluginProcess);
     printProcess('REST', restProcess);
+    say(`  change trail run after the mixes: ${trail.ran ? `${count(trail.events)} events` : 'did not run'} in ${ms(trailMs)}`);
     say(`  plugin goroutines: ${before.goroutines} before, ${after.goroutines} after (${SETTLE_SECONDS} s settle; slack ${GOROUTINE_SLACK})`);
     say('  diagnostics before:');
     describeDiagnostics(before).forEach((l) => say(`    ${l}`));
