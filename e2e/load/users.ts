@@ -47,6 +47,7 @@ export async function makeUsers(n: number): Promise<SimUser[]> {
         throw new Error(`LOAD_USERS=${n}: use 3 to ${MAX_USERS} (an unlicensed server allows 250 active users)`);
     }
     const t0 = performance.now();
+
     // Every simulated user joins the harness's team, which by default takes 50 members.
     await admin.patchConfig({TeamSettings: {MaxUsersPerTeam: MAX_USERS + 10}} as Parameters<typeof admin.patchConfig>[0]);
     const kinds = population(n);
