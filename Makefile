@@ -14,7 +14,7 @@ TOOLS := $(CURDIR)/.cache/bin
 GO_SOURCES := $(shell find server -name '*.go' -o -name '*.json' -o -name go.mod -o -name go.sum)
 TS_SOURCES := $(shell find webapp/src -type f) webapp/webpack.config.js tsconfig.json plugin.json server/command/grammar.json
 
-.PHONY: all dist server webapp test test-all check-style deploy run e2e bench fuzz parity clean help
+.PHONY: all dist server webapp test test-all check-style deploy run e2e bench load fuzz parity clean help
 
 ## all: check style, run unit tests and build the bundle
 all: check-style test dist
@@ -125,6 +125,10 @@ $(TOOLS)/golangci-lint:
 bench: dist $(HOSTS)
 	npx --no-install tsx webapp/bench/query_bench.ts
 	bash e2e/run.sh bench
+
+## load: simulated users (LOAD_USERS, default 50) run /oauth verbs and plugin routes against a real server at 1,000 and 10,000 apps, and the same mix straight to REST; prints throughput, latency percentiles, errors, the plugin's peak RSS, CPU and goroutines
+load: dist
+	bash e2e/run.sh load
 
 ## run: build, start PostgreSQL + Mattermost with the plugin, and wait (or deploy to MM_SERVICESETTINGS_SITEURL)
 run: dist $(HOSTS)

@@ -7,6 +7,7 @@
 #   e2e/run.sh test [jest args...]   what `make e2e` runs
 #   e2e/run.sh serve                 what `make run` runs
 #   e2e/run.sh bench                 the real-server part of `make bench`
+#   e2e/run.sh load                  what `make load` runs
 #
 # Environment: E2E_OAUTH_PROVIDER=off starts the server with the OAuth 2.0
 # service provider disabled; E2E_KEEP=1 keeps the run directory for inspection;
@@ -338,6 +339,9 @@ case "$mode" in
   bench)
     npx --no-install tsx e2e/bench/main.ts
     ;;
+  load)
+    npx --no-install tsx e2e/load/main.ts
+    ;;
   serve)
     npx --no-install tsx e2e/print_ready.ts
     while kill -0 "$mm_pid" 2>/dev/null; do sleep 2; done
@@ -345,6 +349,6 @@ case "$mode" in
     die "the Mattermost server stopped"
     ;;
   *)
-    die "unknown mode $mode (use test, serve or bench)"
+    die "unknown mode $mode (use test, serve, bench or load)"
     ;;
 esac

@@ -53,6 +53,8 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 		p.serveExport(w, r, userID)
 	case r.URL.Path == importRoute && r.Method == http.MethodPost:
 		p.serveImport(c, w, r, userID)
+	case r.URL.Path == diagnosticsRoute && r.Method == http.MethodGet:
+		p.serveDiagnostics(w, userID)
 	case r.URL.Path == appsRoute && r.Method == http.MethodGet:
 		p.serveAppSuggestions(c, w, r, userID)
 	case r.URL.Path == command.DialogPath && r.Method == http.MethodPost:

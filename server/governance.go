@@ -15,7 +15,9 @@ func (p *Plugin) RecordChange(userID, action, appID string) {
 	if p.gov == nil {
 		return
 	}
-	if err := recordActor(p.gov.store.KV, userID, action, appID, p.gov.now()); err != nil {
+	evicted, err := recordActor(p.gov.store.KV, userID, action, appID, p.gov.now())
+	p.gov.actorEvictions.Add(int64(evicted))
+	if err != nil {
 		p.API.LogWarn("Could not record who changed an OAuth app", "app_id", appID, "reason", err.Error())
 	}
 	rec := &model.AuditRecord{

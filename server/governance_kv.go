@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"sort"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -58,6 +59,10 @@ const (
 	// actorsKept bounds how long a record of who changed an app waits for the
 	// trail to see the change.
 	actorsKept = 2 * 24 * time.Hour
+	// actorsMaxNotes bounds the record's size (it is one KV value, rewritten at
+	// every change): past it the oldest notes are dropped, and the trail then
+	// reports those changes as made outside the plugin.
+	actorsMaxNotes = 5000
 )
 
 // secretHashKey is the random key of the secrets' keyed hashes, made once
@@ -121,9 +126,11 @@ func updateActors(kv trail.KV, change func(actorNotes)) error {
 	return trail.ErrRaced
 }
 
-// recordActor notes that userID changed appID through the plugin.
-func recordActor(kv trail.KV, userID, action, appID string, now time.Time) error {
-	return updateActors(kv, func(notes actorNotes) {
+// recordActor notes that userID changed appID through the plugin. It returns
+// how many of the oldest notes it dropped to stay within actorsMaxNotes.
+func recordActor(kv trail.KV, userID, action, appID string, now time.Time) (int, error) {
+	evicted := 0
+	err := updateActors(kv, func(notes actorNotes) {
 		cutoff := now.Add(-actorsKept).UnixMilli()
 		for id, list := range notes {
 			kept := list[:0]
@@ -139,7 +146,55 @@ func recordActor(kv trail.KV, userID, action, appID string, now time.Time) error
 			}
 		}
 		notes[appID] = append(notes[appID], trail.Actor{UserID: userID, Action: action, At: now.UnixMilli()})
+		evicted = notes.trim(actorsMaxNotes)
 	})
+	return evicted, err
+}
+
+// size is the number of notes.
+func (notes actorNotes) size() int {
+	n := 0
+	for _, list := range notes {
+		n += len(list)
+	}
+	return n
+}
+
+// trim drops the oldest notes until at most limit remain, and says how many went.
+func (notes actorNotes) trim(limit int) int {
+	excess := notes.size() - limit
+	if excess <= 0 {
+		return 0
+	}
+	type note struct {
+		app string
+		at  int64
+	}
+	all := make([]note, 0, excess+limit)
+	for id, list := range notes {
+		for _, a := range list {
+			all = append(all, note{id, a.At})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].at != all[j].at {
+			return all[i].at < all[j].at
+		}
+		return all[i].app < all[j].app
+	})
+	drop := map[string]int{}
+	for _, n := range all[:excess] {
+		drop[n.app]++
+	}
+	for id, k := range drop {
+		// Each app's notes are in the order they were made: its oldest come first.
+		if rest := notes[id][k:]; len(rest) > 0 {
+			notes[id] = rest
+		} else {
+			delete(notes, id)
+		}
+	}
+	return excess
 }
 
 // forgetActors drops the notes a run has reported (those made up to upTo).

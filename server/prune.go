@@ -110,7 +110,8 @@ func (p *Plugin) prune(candidates []trail.Candidate, now []readmodel.App, remove
 				continue
 			}
 			// The prune's own post reports the deletion: the trail must not again.
-			_ = recordActor(p.gov.store.KV, actorID, trail.ActionPrune, c.ID, p.gov.now())
+			evicted, _ := recordActor(p.gov.store.KV, actorID, trail.ActionPrune, c.ID, p.gov.now())
+			p.gov.actorEvictions.Add(int64(evicted))
 			r.Deleted = append(r.Deleted, item)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -34,6 +35,10 @@ type governance struct {
 
 	mu     sync.Mutex
 	joined string // the audit channel the bot was last added to
+
+	// actorEvictions counts the notes of who changed an app dropped to keep
+	// that record within actorsMaxNotes (on this node, since the plugin started).
+	actorEvictions atomic.Int64
 }
 
 const (

@@ -26,6 +26,15 @@ export function stats(times: number[]): Stats {
     const sorted = [...times].sort((a, b) => a - b);
     return {median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted[sorted.length - 1], runs: sorted.length};
 }
+
+// The p-th percentile (0 to 100) of times, nearest rank; NaN for none.
+export function percentile(times: number[], p: number): number {
+    if (times.length === 0) {
+        return NaN;
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
 export const showStats = (s: Stats) => `median ${ms(s.median)}, max ${ms(s.max)} (${s.runs} runs)`;
 
 // Runs fn `runs` times, one after another, and returns how long each took.

@@ -34,16 +34,19 @@ export async function seedRest(n: number): Promise<OAuthApp[]> {
 }
 
 // Apps from..to-1 inserted straight into the server's OAuthApps table, for the
-// benchmark only (the plugin never writes to Mattermost's tables): 90,000 apps
-// through REST would take most of the time budget. Every column the pinned
-// server's migrations define is filled as its store would (model.OAuthApp):
-// 26-character ids of [a-z0-9], callback URLs as a JSON array, a secret for
-// confidential apps, '' for MattermostAppID (the only NOT NULL column besides
-// the id), not dynamically registered.
-export function seedSql(from: number, to: number) {
+// benchmark and the load run only (the plugin never writes to Mattermost's
+// tables): 90,000 apps through REST would take most of the time budget. Every
+// column the pinned server's migrations define is filled as its store would
+// (model.OAuthApp): 26-character ids of [a-z0-9], callback URLs as a JSON
+// array, a secret for confidential apps, '' for MattermostAppID (the only NOT
+// NULL column besides the id), not dynamically registered. `before` says where
+// the apps before `from` came from, for the printed line.
+export function seedSql(from: number, to: number, before = `${count(from)} apps before them came through REST`) {
     const t0 = performance.now();
     const now = Date.now();
     const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    const rows = () => Number(sql('SELECT count(*) FROM OAuthApps').trim());
+    const had = rows();
     sql(`INSERT INTO OAuthApps (Id, CreatorId, CreateAt, UpdateAt, ClientSecret, Name, Description, IconURL, CallbackUrls, Homepage, IsTrusted, MattermostAppID, IsDynamicallyRegistered)
 SELECT left(md5('bench-sql-app-' || i), 26),
        CASE WHEN i % 10 = 0 THEN ${lit(env.users.dev.id)} ELSE ${lit(env.users.admin.id)} END,
@@ -56,11 +59,11 @@ SELECT left(md5('bench-sql-app-' || i), 26),
        'https://svc' || (i % 100) || '.example.com',
        i % 10 <> 0 AND i % 7 = 0, '', false
 FROM generate_series(${from}, ${to - 1}) AS i`);
-    const total = Number(sql('SELECT count(*) FROM OAuthApps').trim());
-    if (total !== to) {
-        throw new Error(`after the SQL seeding OAuthApps holds ${total} rows, not ${to}`);
+    const total = rows();
+    if (total !== had + (to - from)) {
+        throw new Error(`after the SQL seeding OAuthApps holds ${total} rows, not ${had} + ${to - from}`);
     }
-    say(`seeded apps ${count(from)} to ${count(to - 1)} (bench-app-${from} ...) by SQL INSERT into OAuthApps in ${((performance.now() - t0) / 1000).toFixed(1)} s (benchmark only; ${count(from)} apps before them came through REST)`);
+    say(`seeded apps ${count(from)} to ${count(to - 1)} (bench-app-${from} ...) by SQL INSERT into OAuthApps in ${((performance.now() - t0) / 1000).toFixed(1)} s (seeding only; ${before})`);
 }
 
 // Real usage: `users` new users each run the authorization-code flow against

@@ -82,7 +82,7 @@ func cutNote(m *Messages) string { return m.T("oauth-manager.chat.cut") }
 // NewHandler wires every verb of the grammar to its answer. The grammar drift
 // test fails when a verb exists on only one side.
 func NewHandler(g *Grammar, env Env) *Handler {
-	return &Handler{grammar: g, env: env, gov: env, listings: NewListings(10 * time.Second), verbs: map[string]verbFunc{
+	return &Handler{grammar: g, env: env, gov: env, listings: NewListings(10*time.Second, ListingsMaxUsers, ListingsMaxNames), verbs: map[string]verbFunc{
 		"help":         help,
 		"list":         list,
 		"show":         show,
@@ -104,6 +104,9 @@ func NewHandler(g *Grammar, env Env) *Handler {
 		"lint":         lintVerb,
 	}}
 }
+
+// ListingCache is the size, limits and drops of the handler's listing cache.
+func (h *Handler) ListingCache() CacheStats { return h.listings.Stats() }
 
 // Definition is the command registered with the server, autocomplete included,
 // in m's language (registered once: the server's default locale).

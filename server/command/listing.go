@@ -105,17 +105,46 @@ type nameListing struct {
 type appName struct{ id, name string }
 
 // Listings are cached per user; a lookup's hit is still read in full (and its
-// name checked) before anything is done with it.
+// name checked) before anything is done with it. The cache is bounded: at most
+// maxUsers listings and maxNames names in all (a listing of 100,000 apps is
+// about 100,000 names); past either limit the oldest listings are evicted, and
+// a single listing larger than maxNames is not kept at all.
 type Listings struct {
-	mu     sync.Mutex
-	ttl    time.Duration
-	now    func() time.Time
-	byUser map[string]nameListing
+	mu       sync.Mutex
+	ttl      time.Duration
+	now      func() time.Time
+	byUser   map[string]nameListing
+	maxUsers int
+	maxNames int
+	names    int
+	// Counted since the plugin started on this node.
+	evicted int64
+	expired int64
 }
 
-// NewListings keeps each user's listing for ttl.
-func NewListings(ttl time.Duration) *Listings {
-	return &Listings{ttl: ttl, now: time.Now, byUser: map[string]nameListing{}}
+// The listing cache's limits (NewHandler).
+const (
+	ListingsMaxUsers = 256
+	ListingsMaxNames = 200_000
+)
+
+// NewListings keeps each user's listing for ttl, within the limits.
+func NewListings(ttl time.Duration, maxUsers, maxNames int) *Listings {
+	return &Listings{ttl: ttl, now: time.Now, byUser: map[string]nameListing{}, maxUsers: maxUsers, maxNames: maxNames}
+}
+
+// CacheStats is one cache's size, limits and what it dropped.
+type CacheStats struct {
+	Name string `json:"name"`
+	// Entries and Items are the current size (Items: the unit of the second
+	// limit, when there is one); the limits are 0 when there is none.
+	Entries      int    `json:"entries"`
+	LimitEntries int    `json:"limit_entries"`
+	Items        int    `json:"items"`
+	LimitItems   int    `json:"limit_items"`
+	Evictions    int64  `json:"evictions"`
+	Expired      int64  `json:"expired"`
+	Note         string `json:"note,omitempty"`
 }
 
 func namesOf(apps []summary) []appName {
@@ -133,10 +162,40 @@ func (l *Listings) remember(userID string, apps []summary) {
 	now := l.now()
 	for id, entry := range l.byUser {
 		if now.Sub(entry.at) > l.ttl {
-			delete(l.byUser, id)
+			l.drop(id)
+			l.expired++
 		}
 	}
+	l.drop(userID)
+	if len(names) > l.maxNames {
+		l.evicted++
+		return
+	}
+	for len(l.byUser) >= l.maxUsers || l.names+len(names) > l.maxNames {
+		l.drop(l.oldest())
+		l.evicted++
+	}
 	l.byUser[userID] = nameListing{at: now, apps: names}
+	l.names += len(names)
+}
+
+// drop removes a user's listing (if any) and its names from the count.
+func (l *Listings) drop(userID string) {
+	if entry, ok := l.byUser[userID]; ok {
+		l.names -= len(entry.apps)
+		delete(l.byUser, userID)
+	}
+}
+
+// oldest is the user whose listing was kept first (ties by id, for tests).
+func (l *Listings) oldest() string {
+	first, at := "", time.Time{}
+	for id, entry := range l.byUser {
+		if first == "" || entry.at.Before(at) || (entry.at.Equal(at) && id < first) {
+			first, at = id, entry.at
+		}
+	}
+	return first
 }
 
 // fresh returns the user's listing when it is younger than the ttl.
@@ -154,7 +213,18 @@ func (l *Listings) fresh(userID string) ([]appName, bool) {
 func (l *Listings) forget(userID string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.byUser, userID)
+	l.drop(userID)
+}
+
+// Stats are the cache's size, limits and drops (the diagnostics route).
+func (l *Listings) Stats() CacheStats {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return CacheStats{
+		Name: "listings", Entries: len(l.byUser), LimitEntries: l.maxUsers, Items: l.names, LimitItems: l.maxNames,
+		Evictions: l.evicted, Expired: l.expired,
+		Note: "each user's recent complete listing (ids and names), for name lookups and suggestions; entries are users, items are app names",
+	}
 }
 
 // listingAnswer is the read model's listing, or the REST paging fallback's

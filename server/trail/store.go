@@ -43,8 +43,9 @@ type Head struct {
 }
 
 const (
-	headKey   = "trail-head"
-	chunkSize = 1000
+	headKey = "trail-head"
+	// ChunkSize is how many entries one KV value of the snapshot holds.
+	ChunkSize = 1000
 )
 
 // ErrRaced means another node changed the trail first; nothing was written.
@@ -102,9 +103,9 @@ func (s Store) Commit(oldRaw []byte, old Head, h Head, next map[string]Entry) er
 	sort.Strings(ids)
 	h.Gen = old.Gen + 1
 	h.Apps = len(ids)
-	h.Chunks = (len(ids) + chunkSize - 1) / chunkSize
+	h.Chunks = (len(ids) + ChunkSize - 1) / ChunkSize
 	for i := 0; i < h.Chunks; i++ {
-		part := ids[i*chunkSize : min((i+1)*chunkSize, len(ids))]
+		part := ids[i*ChunkSize : min((i+1)*ChunkSize, len(ids))]
 		entries := make([]Entry, len(part))
 		for j, id := range part {
 			entries[j] = next[id]
