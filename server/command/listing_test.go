@@ -76,3 +76,23 @@ func TestSuggestUsesARecentListing(t *testing.T) {
 		{Item: `"Build bot"`, HelpText: appID, Hint: "name"},
 	}, items)
 }
+
+// Without a recent listing, suggestions read the first matches of the
+// database's search, never every app (at 100,000 apps that read would not
+// come back in time), and remember nothing.
+func TestSuggestSearchesWithoutARecentListing(t *testing.T) {
+	listing := jsonOf(t, Listing{Total: 2, Apps: []readmodel.App{{ID: appID, Name: "Build bot"}, {ID: editID, Name: "Deploy", Description: "builds"}}})
+	env := &vectorEnv{v: &answerVector{SiteURL: "http://mm.example.com"}, rest: &cannedREST{used: map[int]bool{}, answers: []restAnswer{
+		{Method: "GET", Path: "/plugins/oauth-manager/api/v1/apps?per_page=200&search=buil&sort=name", Body: listing},
+	}}}
+	h := NewHandler(Load(), env)
+	api, _ := env.Caller("s")
+	items := h.Suggest(api, ownerID, "show", "/oauth show buil")
+	assert.Len(t, env.rest.calls, 1)
+	assert.Equal(t, []model.AutocompleteListItem{
+		{Item: appID, HelpText: "Build bot", Hint: "client id"},
+		{Item: `"Build bot"`, HelpText: appID, Hint: "name"},
+	}, items, "a match by description only is not offered")
+	_, remembered := h.listings.fresh(ownerID)
+	assert.False(t, remembered)
+}

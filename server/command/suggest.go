@@ -2,6 +2,7 @@ package command
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -9,6 +10,10 @@ import (
 
 // maxSuggestions caps the APP suggestions of the autocomplete.
 const maxSuggestions = 25
+
+// suggestionCandidates is how many of the search's matches are read: the
+// search also matches descriptions and callbacks, which suggestions do not.
+const suggestionCandidates = 200
 
 // Suggest lists the apps the caller may name after verb, filtered by the
 // word being typed (client id or name, case-insensitive): for deauthorize the
@@ -19,7 +24,7 @@ func (h *Handler) Suggest(api *REST, userID, verb, userInput string) []model.Aut
 		typed = strings.ToLower(strings.Trim(fields[len(fields)-1], `"“”`))
 	}
 	items := []model.AutocompleteListItem{}
-	apps, ok := h.suggestable(api, userID, verb)
+	apps, ok := h.suggestable(api, userID, verb, typed)
 	if !ok {
 		return items
 	}
@@ -53,8 +58,9 @@ func typable(name string) bool {
 // suggestable is the apps APP may name after verb: the ones the caller
 // authorized for deauthorize, otherwise the ones they manage, from their
 // listing of the last seconds when there is one (suggestions are asked for at
-// every keystroke), else read and remembered.
-func (h *Handler) suggestable(api *REST, userID, verb string) ([]appName, bool) {
+// every keystroke), else the first matches of the database's search: never
+// the whole listing, which at 100,000 apps would not come back in time.
+func (h *Handler) suggestable(api *REST, userID, verb, typed string) ([]appName, bool) {
 	if verb == "deauthorize" {
 		authorized, err := authorizedApps(api, userID)
 		if err != nil {
@@ -69,10 +75,13 @@ func (h *Handler) suggestable(api *REST, userID, verb string) ([]appName, bool) 
 	if recent, ok := h.listings.fresh(userID); ok {
 		return recent, true
 	}
-	listing, err := readListing(api, h.env.ListingURL(), url.Values{"all": {"true"}})
+	query := url.Values{"per_page": {strconv.Itoa(suggestionCandidates)}, "sort": {"name"}}
+	if typed != "" {
+		query.Set("search", typed)
+	}
+	listing, err := readListing(api, h.env.ListingURL(), query)
 	if err != nil {
 		return nil, false
 	}
-	h.listings.remember(userID, listing.apps)
 	return namesOf(listing.apps), true
 }
