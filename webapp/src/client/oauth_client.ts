@@ -115,8 +115,9 @@ export class NetworkError extends Error {
 // The export's file name as the route gives it (Content-Disposition), or the
 // same name made here: only a plain file name is taken from the header.
 export function exportFilename(disposition: string | null, now = Date.now()): string {
-    const named = (/filename="?([A-Za-z0-9._-]+)"?/).exec(disposition ?? '');
-    return named ? named[1] : `oauth-apps-${new Date(now).toISOString().slice(0, 10)}.json`;
+    const named = (/(?:^|;)\s*filename=(?:"([A-Za-z0-9][A-Za-z0-9._-]*)"|([A-Za-z0-9][A-Za-z0-9._-]*))\s*(?:;|$)/).exec(disposition ?? '');
+    const name = named?.[1] ?? named?.[2];
+    return name ?? `oauth-apps-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
