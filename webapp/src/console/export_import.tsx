@@ -381,7 +381,8 @@ function ImportPart({onImported}: {onImported: () => void}) {
 }
 
 // onImported: the apps changed (an apply, or one that failed half-way): read the list again.
-export default function ExportImportSection({onImported}: {onImported: () => void}) {
+// Memoized: the page renders again on every change of the store, which this section does not read.
+function ExportImportSection({onImported}: {onImported: () => void}) {
     const intl = useIntl();
     return (
         <ConsoleSection
@@ -393,3 +394,5 @@ export default function ExportImportSection({onImported}: {onImported: () => voi
         </ConsoleSection>
     );
 }
+
+export default React.memo(ExportImportSection);
