@@ -6,7 +6,7 @@
 // view's state until the result is closed or the page left. The console renders
 // this inside its settings <form>: no form, no submit button, and Enter in a
 // choice never submits the page (see app_form.tsx).
-import React, {useState} from 'react';
+import React, {useRef, useState} from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 import {useDispatch} from 'react-redux';
 
@@ -139,7 +139,11 @@ function ImportPart({onImported}: {onImported: () => void}) {
         setConfirming(null);
     };
 
+    // The newest choice: a file read after another was chosen is dropped.
+    const chosen = useRef(0);
+
     const choose = async (file: File | undefined) => {
+        const serial = ++chosen.current;
         forgetPlan();
         setLoaded(null);
         setFileError('');
@@ -154,7 +158,12 @@ function ImportPart({onImported}: {onImported: () => void}) {
         try {
             text = await readText(file);
         } catch {
-            setFileError(t('unreadable', {file: file.name}));
+            if (serial === chosen.current) {
+                setFileError(t('unreadable', {file: file.name}));
+            }
+            return;
+        }
+        if (serial !== chosen.current) {
             return;
         }
         let document: unknown;
