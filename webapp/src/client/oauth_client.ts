@@ -5,6 +5,7 @@ import {Client4, ClientError} from '@mattermost/client';
 import type {OAuthApp} from '@mattermost/types/integrations';
 
 import type {ChangeReport, Governance, PrunePlan, PruneResult, Quarantined, Released, Rotation, SecretAges, TrailRun} from './governance_types';
+import type {ApplyResult, DryRun, ExportAnswer, ExportDocument, ImportFailure, ImportOutcome, ImportRequest} from './import_types';
 import type {SetupAnswer} from './setup_types';
 
 import {pluginId} from '../manifest';
@@ -111,6 +112,19 @@ export class NetworkError extends Error {
     }
 }
 
+// The export's file name as the route gives it (Content-Disposition), or the
+// same name made here: only a plain file name is taken from the header.
+export function exportFilename(disposition: string | null, now = Date.now()): string {
+    const named = (/(?:^|;)\s*filename=(?:"([A-Za-z0-9][A-Za-z0-9._-]*)"|([A-Za-z0-9][A-Za-z0-9._-]*))\s*(?:;|$)/).exec(disposition ?? '');
+    const name = named?.[1] ?? named?.[2];
+    return name ?? `oauth-apps-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// The Go half writes an empty list as null: the answers come with arrays.
+const listOf = <T>(v: unknown): T[] => (Array.isArray(v) ? v as T[] : []);
+
 const asNetworkError = (err: unknown, url: string) => (err instanceof ClientError ? err : new NetworkError(url, err));
 
 export class OAuthClient extends Client4 {
@@ -176,6 +190,51 @@ export class OAuthClient extends Client4 {
         return {deleted: result.deleted ?? [], skipped: result.skipped ?? [], failed: result.failed ?? []};
     };
 
+    // Export and import (docs/export.md, docs/import.md).
+    exportApps = async (): Promise<ExportAnswer> => {
+        const url = this.pluginRoute('export');
+        const {response, body, text} = await this.fetchRaw(url, {method: 'get'});
+        const document = this.answerOrThrow<ExportDocument>(url, response, body);
+        if (!isObject(document) || !Array.isArray(document.apps)) {
+            throw new ClientError(this.getUrl(), {message: 'Received invalid response from the server.', url});
+        }
+        return {document, text, filename: exportFilename(response.headers.get('Content-Disposition'))};
+    };
+
+    // The refusals an import explains (400 with errors, 409, a failure
+    // half-way) are answers, told apart by their bodies: a REST call that
+    // failed during an apply answers with that call's status, which may be 400
+    // or 409 too. Every other refusal fails as every call does.
+    importApps = async (request: ImportRequest): Promise<ImportOutcome> => {
+        const url = this.pluginRoute('import');
+        const {response, body} = await this.fetchRaw(url, {method: 'post', body: JSON.stringify(request)});
+        const b = isObject(body) ? body : {};
+        const message = typeof b.message === 'string' ? b.message : '';
+        if (response.ok && isObject(body) && Array.isArray(b.apps) && b.counts) {
+            if (request.apply) {
+                const result = body as unknown as ApplyResult;
+                return {kind: 'applied', result: {...result, apps: listOf(b.apps), id_map: isObject(b.id_map) ? result.id_map : {}}};
+            }
+            const dryRun = body as unknown as DryRun;
+            const apps = listOf<DryRun['apps'][number]>(b.apps).map((a) => ({...a, changes: listOf<DryRun['apps'][number]['changes'][number]>(a.changes), notes: listOf<string>(a.notes)}));
+            return {kind: 'dry_run', dryRun: {...dryRun, apps}};
+        }
+        if (!response.ok && typeof b.undone === 'boolean') {
+            const failure: ImportFailure = {status: response.status, message, position: typeof b.position === 'number' ? b.position : 0, undone: b.undone, state: listOf(b.state)};
+            return {kind: 'failed', failure};
+        }
+        if (response.status === 400 && Array.isArray(b.errors)) {
+            return {kind: 'invalid', invalid: {message, errors: listOf(b.errors)}};
+        }
+        if (response.status === 409) {
+            return {kind: 'plan_changed', changed: {message, plan: typeof b.plan === 'string' ? b.plan : ''}};
+        }
+        this.answerOrThrow<unknown>(url, response, body);
+
+        // A 2xx whose body is not an answer.
+        throw new ClientError(this.getUrl(), {message: 'Received invalid response from the server.', url});
+    };
+
     // The DCR view: the same listing route, dynamically registered clients only.
     listDcrClients = (query: Omit<ListingQuery, 'dcr'>) => this.listApps({...query, dcr: true});
 
@@ -213,7 +272,7 @@ export class OAuthClient extends Client4 {
         return this.answerOrThrow<T>(url, response, body);
     }
 
-    private async fetchRaw(url: string, options: {method: string; body?: string}): Promise<{response: Response; body: unknown}> {
+    private async fetchRaw(url: string, options: {method: string; body?: string}): Promise<{response: Response; body: unknown; text: string}> {
         let response: Response;
         try {
             response = await fetch(url, this.getOptions(options));
@@ -227,7 +286,7 @@ export class OAuthClient extends Client4 {
         } catch {
             // Not JSON: keep the text for the error message.
         }
-        return {response, body};
+        return {response, body, text};
     }
 
     private answerOrThrow<T>(url: string, response: Response, body: unknown): T {

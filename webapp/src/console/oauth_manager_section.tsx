@@ -17,6 +17,7 @@ import ConnectedAppForm from './connected_app_form';
 import ConsoleSection from './console_section';
 import CopyButton from './copy_button';
 import DcrClients from './dcr_clients';
+import ExportImportSection from './export_import';
 import FilterBar from './filter_bar';
 import GovernancePanel from './governance_panel';
 import ListingNotice from './listing_notice';
@@ -401,6 +402,9 @@ export default function OAuthManagerSection({settingsList}: Props) {
                 )}
                 {settingsList}
             </ConsoleSection>
+
+            {/* An import creates apps no write of this view knew of: the whole list is read again. */}
+            <ExportImportSection onImported={listing.refresh}/>
             <ConsoleSection
                 title={t('dcrTitle')}
                 subtitle={t('dcrSubtitle')}
