@@ -20,6 +20,7 @@ import type {SimUser} from './users';
 import {count, ms, say} from '../bench/common';
 import {seedRest, seedSql} from '../bench/seed';
 import {sql} from '../lib/env';
+import {scanSecrets} from '../lib/leak_scan';
 
 const knob = (name: string, fallback: number) => {
     const value = Number(process.env[name] || fallback);
@@ -131,6 +132,14 @@ async function main() {
         say(`${count(p.size)} apps: plugin mix ${rate(p.plugin)} req/s (${describeErrors(p.plugin)}), REST mix ${rate(p.rest)} req/s (${describeErrors(p.rest)}); goroutines ${p.goroutines[0]} → ${p.goroutines[1]}${p.ok ? '' : '  FAILED'}`);
     }
     say(`Client secrets seen by the run: ${count(seenSecrets().size)} (seenSecrets() in e2e/load/secrets.ts)`);
+
+    // The leak scan over the whole session: posts, logs (DEBUG), plugin KV, audit records, jobs.
+    const scan = await scanSecrets(seenSecrets());
+    const read = Object.entries(scan.read).filter(([, r]) => r.items > 0).map(([source, r]) => `${source} ${count(r.items)} (${(r.bytes / 1048576).toFixed(1)} MiB)`);
+    say(`Leak scan: ${count(seenSecrets().size)} secrets against ${read.join(', ')}: ${scan.findings.length ? `FOUND ${scan.findings.length}: ${scan.findings.slice(0, 10).map((f) => `${f.where} (${f.hint}…)`).join('; ')}` : 'none found'}`);
+    if (scan.findings.length) {
+        throw new Error('a client secret of the load session was found outside its answers: see the leak scan above');
+    }
     if (phases.some((p) => !p.ok)) {
         throw new Error('a phase failed: see above (failed requests, or goroutines that grew)');
     }

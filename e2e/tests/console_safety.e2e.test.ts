@@ -2,8 +2,14 @@
 // on a real server: the redirect-URI check under the form's Callback URLs as
 // one types; Quarantine and Release from an app's details (the table marks a
 // quarantined app; release shows the new secret masked); the client setup
-// panel with the server's own endpoints.
-// Screenshots: console-lint.png, console-quarantined.png, console-released.png, console-setup.png.
+// panel with the server's own endpoints; Download export, then the import of
+// an edited copy of the file: dry run, confirmation, result.
+// Screenshots: console-lint.png, console-quarantined.png, console-released.png,
+// console-setup.png, console-import-plan.png, console-import-result.png.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
@@ -121,5 +127,60 @@ describeWithWebapp('safety nets in the System Console of the real web app', () =
         expect(text).not.toContain((await admin.getOAuthApp(app.id)).client_secret);
         await shotOfElement(page, setup, 'console-setup.png');
         expect(await statusOf(admin.getOAuthApp(app.id))).toBe(200);
+    });
+
+    test('Download export saves every app; importing an edited copy shows a dry run, then the result with the new secret masked', async () => {
+        await page.goto(env.siteURL + consolePath);
+        const section = page.getByRole('region', {name: 'Export and import'});
+        const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', {name: 'Download export'}).click()]);
+        expect(download.suggestedFilename()).toMatch(/^oauth-apps-\d{4}-\d{2}-\d{2}\.json$/);
+        const doc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {schema: string; apps: Array<Record<string, unknown>>};
+        expect(doc.schema).toBe('oauth-manager.export/v1');
+        const mine = doc.apps.find((a) => a.source_id === app.id)!;
+        expect(mine).toMatchObject({name: app.name, callback_urls: [CALLBACK], is_trusted: true});
+        expect(JSON.stringify(doc)).not.toContain((await admin.getOAuthApp(app.id)).client_secret);
+        await section.getByText(new RegExp(`^Exported ${doc.apps.length} apps? to `)).waitFor();
+
+        // An edited copy: this app with a new description, and a new app whose name is markup.
+        const importedName = `${tag} <b>imported</b>`;
+        const file = join(tmpdir(), `${tag}-import.json`);
+        writeFileSync(file, JSON.stringify({...doc, apps: [{...mine, description: 'edited in the file'}, {...mine, source_id: '', name: importedName, description: 'from a file'}]}));
+        await section.getByLabel('Export file (.json)').setInputFiles(file);
+        await section.getByRole('button', {name: 'Dry run of the import'}).click();
+        const plan = section.getByRole('table', {name: 'What the import would do'});
+        await plan.waitFor({timeout: 15_000});
+        await section.getByText('Dry run: 1 to create, 1 to update, 0 unchanged. Nothing was written.').waitFor();
+        const rows = await plan.getByRole('row').allInnerTexts();
+        expect(rows[1]).toContain('Update');
+        expect(rows[1]).toContain('edited in the file');
+        expect(rows[2]).toContain(importedName);
+        expect(await plan.locator('b').count()).toBe(0);
+        expect((await admin.getOAuthApp(app.id)).description).toBe('console safety nets');
+        await shotOfElement(page, section, 'console-import-plan.png');
+
+        await section.getByRole('button', {name: 'Import…'}).click();
+        const dialog = page.getByRole('dialog', {name: 'Import 2 apps?'});
+        await dialog.getByRole('button', {name: 'Import', exact: true}).click();
+        const result = page.getByRole('status', {name: 'Import result'});
+        await result.waitFor({timeout: 30_000});
+        expect(await result.innerText()).toContain('Import done: 1 created, 1 updated, 0 unchanged.');
+        expect((await admin.getOAuthApp(app.id)).description).toBe('edited in the file');
+        let created: OAuthApp | undefined;
+        for (let page0 = 0; !created && page0 < 20; page0++) {
+            // eslint-disable-next-line no-await-in-loop
+            const batch = await admin.getOAuthApps(page0, 200);
+            created = batch.find((a) => a.name === importedName);
+            if (batch.length < 200) {
+                break;
+            }
+        }
+        expect(created).toBeDefined();
+        made.push(created!.id);
+        expect(await result.innerText()).toContain(created!.id);
+        expect(await page.locator('body').innerText()).not.toContain(created!.client_secret);
+        await shotOfElement(page, result, 'console-import-result.png');
+        await result.getByRole('button', {name: 'I have stored them'}).click();
+        await result.waitFor({state: 'detached'});
+        expect(await page.locator('body').innerText()).not.toContain(created!.client_secret);
     });
 });

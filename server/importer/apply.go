@@ -42,6 +42,7 @@ type Result struct {
 // Left is an app an import that failed could not put back.
 type Left struct {
 	Position int    `json:"position"`
+	Name     string `json:"name"`
 	ClientID string `json:"client_id"`
 	State    string `json:"state"` // created, updated
 }
@@ -62,6 +63,7 @@ type Recorder func(action, appID string)
 // done is a change made, and how to take it back.
 type done struct {
 	position int
+	name     string
 	created  string
 	before   *model.OAuthApp // an updated app as it was
 }
@@ -78,7 +80,7 @@ func Apply(api API, plan Plan, record Recorder) (Result, *Failure) {
 		switch item.Action {
 		case ActionCreate:
 			out.ClientID, out.ClientSecret, err = create(api, item, record)
-			step = done{position: item.Position, created: out.ClientID}
+			step = done{position: item.Position, name: item.Name, created: out.ClientID}
 		case ActionUpdate:
 			step, err = update(api, item, record)
 		}
@@ -164,7 +166,7 @@ func update(api API, item Item, record Recorder) (done, *command.APIError) {
 		return done{}, err
 	}
 	record("edit", item.TargetID)
-	return done{position: item.Position, before: before}, nil
+	return done{position: item.Position, name: item.Name, before: before}, nil
 }
 
 // fail undoes made, newest first, and describes the outcome.
@@ -177,14 +179,14 @@ func fail(api API, item Item, cause *command.APIError, made []done, record Recor
 		step := made[i]
 		if step.created != "" {
 			if err := api.DeleteOAuthApp(step.created); err != nil {
-				f.State = append(f.State, Left{Position: step.position, ClientID: step.created, State: "created"})
+				f.State = append(f.State, Left{Position: step.position, Name: step.name, ClientID: step.created, State: "created"})
 				continue
 			}
 			record("delete", step.created)
 			continue
 		}
 		if _, err := api.UpdateOAuthApp(step.before); err != nil {
-			f.State = append(f.State, Left{Position: step.position, ClientID: step.before.Id, State: "updated"})
+			f.State = append(f.State, Left{Position: step.position, Name: step.name, ClientID: step.before.Id, State: "updated"})
 			continue
 		}
 		record("edit", step.before.Id)

@@ -373,7 +373,7 @@ func TestApplySaysWhatItCouldNotUndo(t *testing.T) {
 	_, failure := Apply(wrapped, plan, func(string, string) {})
 	require.NotNil(t, failure)
 	assert.False(t, failure.Undone)
-	assert.Equal(t, []Left{{Position: 1, ClientID: first, State: "created"}}, failure.State)
+	assert.Equal(t, []Left{{Position: 1, Name: "grafana", ClientID: first, State: "created"}}, failure.State)
 	assert.Contains(t, failure.Message, "Undoing the earlier changes failed for 1 app, left as listed")
 }
 

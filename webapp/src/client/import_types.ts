@@ -95,7 +95,7 @@ export type PlanChanged = {message: string; plan: string};
 
 // A REST call failed half-way: undone false when the undo failed too, and
 // state lists every app the import left changed.
-export type LeftChanged = {position: number; client_id: string; state: 'created' | 'updated'};
+export type LeftChanged = {position: number; name?: string; client_id: string; state: 'created' | 'updated'};
 export type ImportFailure = {status: number; message: string; position: number; undone: boolean; state: LeftChanged[]};
 
 // What POST /import answered, by kind. Other refusals (401, 403, 501, 503, no

@@ -136,7 +136,7 @@ export function FailureView({failure, names, onDone}: {failure: ImportFailure; n
                     <ul style={{paddingLeft: 20}}>
                         {failure.state.map((s) => (
                             <li key={`${s.position}-${s.client_id}`}>
-                                {t(s.state === 'created' ? 'leftCreated' : 'leftUpdated', {position: s.position, name: names[s.position] ?? '', clientId: s.client_id})}
+                                {t(s.state === 'created' ? 'leftCreated' : 'leftUpdated', {position: s.position, name: s.name ?? names[s.position] ?? '', clientId: s.client_id})}
                             </li>
                         ))}
                     </ul>
