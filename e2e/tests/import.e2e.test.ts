@@ -78,16 +78,43 @@ beforeAll(async () => {
     await make('admin', {name: `import-${run}-trusted`, is_trusted: true, description: 'Trusted, with an icon', icon_url: 'https://import.example.com/icon.png'});
     await make('admin', {name: `import-${run}-public`, is_public: true, callback_urls: ['http://127.0.0.1:7777/cb', 'http://localhost:7777/cb']});
     await make('dev', {name: `import-${run}-dev <b>&amp;</b> *bold* ✓`, description: 'Made by [oauthdev](javascript:alert(1))'});
-    const response = await fetch(`${env.siteURL}/api/v4/oauth/apps/register`, {
-        method: 'POST',
-        headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({client_name: `import-${run}-dcr`, redirect_uris: [`https://import-${run}.example.com/dcr`], token_endpoint_auth_method: 'none'}),
-    });
-    expect(response.status).toBe(201);
-    const dcrId = ((await response.json()) as {client_id: string}).client_id;
-    const dcr = await admin.getOAuthApp(dcrId);
-    await admin.editOAuthApp({...dcr, description: 'A registered agent'});
-    made.push(dcr);
+
+    // Many more, of every combination: trusted, public, several callbacks, an icon, names in other scripts.
+    for (let i = 0; i < 36; i += 6) {
+        // eslint-disable-next-line no-await-in-loop
+        await Promise.all([0, 1, 2, 3, 4, 5].map((j) => make(i + j < 18 ? 'admin' : 'dev', {
+            name: `import-${run}-${i + j} ${['Grafana', 'Вики', 'ウィキ', 'CI & CD', 'wiki_2', 'Ops'][j]}`,
+            description: j % 2 ? `App ${i + j}: *markdown* stays text` : '',
+            icon_url: j === 3 ? `https://import-${run}.example.com/icon-${i + j}.png` : '',
+            callback_urls: Array.from({length: 1 + (j % 3)}, (_, k) => `https://import-${run}.example.com/${i + j}/cb${k}`),
+            is_trusted: i + j < 18 && j % 3 === 0,
+            is_public: j === 4,
+        })));
+    }
+
+    // Clients registered dynamically (one public, one confidential), anonymously as anyone can.
+    for (const [name, method] of [[`import-${run}-dcr`, 'none'], [`import-${run}-dcr-confidential`, 'client_secret_post']]) {
+        let response: Response;
+        for (let tries = 0; ; tries++) {
+            // eslint-disable-next-line no-await-in-loop
+            response = await fetch(`${env.siteURL}/api/v4/oauth/apps/register`, {
+                method: 'POST',
+                headers: {'Content-Type': 'application/json'},
+                body: JSON.stringify({client_name: name, redirect_uris: [`https://import-${run}.example.com/dcr`], token_endpoint_auth_method: method}),
+            });
+            if (response.status !== 429 || tries > 10) {
+                break;
+            }
+            // eslint-disable-next-line no-await-in-loop
+            await new Promise((r) => setTimeout(r, 1000));
+        }
+        expect(response.status).toBe(201);
+        // eslint-disable-next-line no-await-in-loop
+        const dcr = await admin.getOAuthApp(((await response.json()) as {client_id: string}).client_id);
+        // eslint-disable-next-line no-await-in-loop
+        await admin.editOAuthApp({...dcr, description: 'A registered agent'});
+        made.push(dcr);
+    }
 
     source = await exportFrom(env.siteURL, env.users.admin.token);
     expect(source.apps.map((a) => a.source_id)).toEqual(expect.arrayContaining(made.map((a) => a.id)));
@@ -188,6 +215,7 @@ test('the apply re-creates every app with equal fields and prints the id map', a
         }
     }
     expect(newSecrets.size).toBe(source.apps.filter((a) => !a.is_public).length);
+    expect(source.apps.length).toBeGreaterThanOrEqual(40);
 });
 
 test('importing the same file again by name skips every app; a changed record is an update with its diff', async () => {
