@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 	"github.com/mattermost/mattermost/server/public/plugin"
@@ -33,7 +34,7 @@ func (p *Plugin) serveGovernance(c *plugin.Context, w http.ResponseWriter, r *ht
 		if p.requireAdmin(w, userID) {
 			run, err := p.runTrail()
 			if err != nil {
-				writeJSON(w, http.StatusServiceUnavailable, map[string]any{"message": "The change trail could not run: " + err.Error(), "ran": run.Ran, "posted": run.Posted})
+				writeJSON(w, http.StatusServiceUnavailable, map[string]any{"message": "The change trail could not run: " + strings.TrimRight(err.Error(), ".") + ".", "ran": run.Ran, "posted": run.Posted})
 				return true
 			}
 			writeJSON(w, http.StatusOK, run)

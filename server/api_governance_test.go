@@ -180,6 +180,6 @@ func TestTheTrailSaysAtOnceWhenItsStoreIsDown(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
 	var body struct{ Message string }
 	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &body))
-	assert.Equal(t, "The change trail could not run: "+errTrailStoreDown, body.Message)
+	assert.Equal(t, "The change trail could not run: "+errTrailStoreDown+".", body.Message)
 	assert.NotContains(t, body.Message, "dial tcp")
 }
