@@ -11,6 +11,7 @@ import {StateBadges, UsageCells} from './app_usage';
 import type {UsageView} from './app_usage';
 import CopyButton from './copy_button';
 import DcrPrune from './dcr_prune';
+import FixedTable from './fixed_table';
 import {cell, wrap} from './styles';
 import {useDates} from './use_dates';
 
@@ -206,77 +207,49 @@ function DcrView({onPruned}: {onPruned: () => void}) {
                         aria-live='polite'
                     >{t(filter === 'any' ? 'count' : 'countFiltered', {total: listing.total})}</p>
                     {listing.apps.length > 0 && (
-                        <table
-                            aria-label={t('table')}
-                            className='table'
-                            style={{width: '100%', tableLayout: 'fixed'}}
+                        <FixedTable
+                            label={t('table')}
+                            columns={[
+                                {label: t('name'), width: usageShown ? '21%' : '30%'},
+                                {label: t('clientId'), width: '25%'},
+                                {label: t('callbacks')},
+                                {label: t('registered'), width: '13%'},
+                                usageShown && {label: t('users'), width: '6%'},
+                                usageShown && {label: t('lastUsed'), width: '13%'},
+                            ]}
                         >
-                            <thead>
-                                <tr>
-                                    <th
-                                        scope='col'
-                                        style={{...cell, width: usageShown ? '21%' : '30%'}}
-                                    >{t('name')}</th>
-                                    <th
-                                        scope='col'
-                                        style={{...cell, width: '25%'}}
-                                    >{t('clientId')}</th>
-                                    <th
-                                        scope='col'
-                                        style={cell}
-                                    >{t('callbacks')}</th>
-                                    <th
-                                        scope='col'
-                                        style={{...cell, width: '13%'}}
-                                    >{t('registered')}</th>
+                            {listing.apps.map((app) => (
+                                <tr key={app.id}>
+                                    <td style={{...cell, ...wrap}}>
+                                        <div style={{fontWeight: 600}}>{app.name}</div>
+                                        <div>
+                                            <StateBadges
+                                                app={app}
+                                                usage={usage}
+                                                withOrphaned={false}
+                                            />
+                                        </div>
+                                    </td>
+                                    <td style={cell}>
+                                        <div><code style={{fontSize: 12, ...wrap}}>{app.id}</code></div>
+                                        <CopyButton
+                                            label={t('copyId', {name: app.name})}
+                                            text={app.id}
+                                        />
+                                    </td>
+                                    <td style={{...cell, ...wrap}}>
+                                        {app.callback_urls.map((u) => <div key={u}>{u}</div>)}
+                                    </td>
+                                    <td style={cell}>{dates.day(app.create_at)}</td>
                                     {usageShown && (
-                                        <>
-                                            <th
-                                                scope='col'
-                                                style={{...cell, width: '6%'}}
-                                            >{t('users')}</th>
-                                            <th
-                                                scope='col'
-                                                style={{...cell, width: '13%'}}
-                                            >{t('lastUsed')}</th>
-                                        </>
+                                        <UsageCells
+                                            app={app}
+                                            cellStyle={cell}
+                                        />
                                     )}
                                 </tr>
-                            </thead>
-                            <tbody>
-                                {listing.apps.map((app) => (
-                                    <tr key={app.id}>
-                                        <td style={{...cell, ...wrap}}>
-                                            <div style={{fontWeight: 600}}>{app.name}</div>
-                                            <div>
-                                                <StateBadges
-                                                    app={app}
-                                                    usage={usage}
-                                                    withOrphaned={false}
-                                                />
-                                            </div>
-                                        </td>
-                                        <td style={cell}>
-                                            <div><code style={{fontSize: 12, ...wrap}}>{app.id}</code></div>
-                                            <CopyButton
-                                                label={t('copyId', {name: app.name})}
-                                                text={app.id}
-                                            />
-                                        </td>
-                                        <td style={{...cell, ...wrap}}>
-                                            {app.callback_urls.map((u) => <div key={u}>{u}</div>)}
-                                        </td>
-                                        <td style={cell}>{dates.day(app.create_at)}</td>
-                                        {usageShown && (
-                                            <UsageCells
-                                                app={app}
-                                                cellStyle={cell}
-                                            />
-                                        )}
-                                    </tr>
-                                ))}
-                            </tbody>
-                        </table>
+                            ))}
+                        </FixedTable>
                     )}
                     {pages > 1 && (
                         <nav

@@ -9,6 +9,7 @@ import type {IntlShape} from 'react-intl';
 import {useDispatch} from 'react-redux';
 
 import ConfirmDialog from './confirm_dialog';
+import FixedTable from './fixed_table';
 import {muted, cell, wrap} from './styles';
 import {useDates} from './use_dates';
 
@@ -86,47 +87,26 @@ function PlanTable({plan}: {plan: PrunePlan}) {
     const dates = useDates();
     const t = (key: keyof typeof messages) => intl.formatMessage(messages[key]);
     return (
-        <table
-            aria-label={t('planTable')}
-            className='table'
-            style={{width: '100%', tableLayout: 'fixed'}}
+        <FixedTable
+            label={t('planTable')}
+            columns={[
+                {label: t('name')},
+                {label: t('clientId'), width: '30%'},
+                {label: t('registered'), width: '14%'},
+                {label: t('lastUsed'), width: '14%'},
+                {label: t('why'), width: '12%'},
+            ]}
         >
-            <thead>
-                <tr>
-                    <th
-                        scope='col'
-                        style={cell}
-                    >{t('name')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '30%'}}
-                    >{t('clientId')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '14%'}}
-                    >{t('registered')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '14%'}}
-                    >{t('lastUsed')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '12%'}}
-                    >{t('why')}</th>
+            {plan.apps.map((a) => (
+                <tr key={a.id}>
+                    <td style={{...cell, ...wrap}}>{a.name}</td>
+                    <td style={cell}><code style={{fontSize: 12, ...wrap}}>{a.id}</code></td>
+                    <td style={cell}>{dates.day(a.create_at)}</td>
+                    <td style={cell}>{a.last_used ? dates.day(a.last_used) : t('never')}</td>
+                    <td style={cell}>{t(a.state === 'stale' ? 'stale' : 'neverUsed')}</td>
                 </tr>
-            </thead>
-            <tbody>
-                {plan.apps.map((a) => (
-                    <tr key={a.id}>
-                        <td style={{...cell, ...wrap}}>{a.name}</td>
-                        <td style={cell}><code style={{fontSize: 12, ...wrap}}>{a.id}</code></td>
-                        <td style={cell}>{dates.day(a.create_at)}</td>
-                        <td style={cell}>{a.last_used ? dates.day(a.last_used) : t('never')}</td>
-                        <td style={cell}>{t(a.state === 'stale' ? 'stale' : 'neverUsed')}</td>
-                    </tr>
-                ))}
-            </tbody>
-        </table>
+            ))}
+        </FixedTable>
     );
 }
 

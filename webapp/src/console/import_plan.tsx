@@ -7,6 +7,7 @@ import {defineMessages, useIntl} from 'react-intl';
 import type {IntlShape} from 'react-intl';
 
 import {common} from './common_messages';
+import FixedTable from './fixed_table';
 import {cell, muted, wrap} from './styles';
 
 import type {DryRun, FieldChange, ImportErrorItem, PlannedRecord} from '../client/import_types';
@@ -126,61 +127,37 @@ export function PlanTable({dryRun}: {dryRun: DryRun}) {
     const intl = useIntl();
     const t = (key: keyof typeof messages, values?: Record<string, string>) => intl.formatMessage(messages[key], values);
     return (
-        <table
-            aria-label={t('table')}
-            className='table'
-            style={{width: '100%', tableLayout: 'fixed'}}
+        <FixedTable
+            label={t('table')}
+            columns={[
+                {label: t('position'), width: '8%'},
+                {label: t('name'), width: '20%'},
+                {label: t('action'), width: '12%'},
+                {label: t('target'), width: '18%'},
+                {label: t('changes')},
+                {label: t('notes'), width: '18%'},
+            ]}
         >
-            <thead>
-                <tr>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '8%'}}
-                    >{t('position')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '20%'}}
-                    >{t('name')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '12%'}}
-                    >{t('action')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '18%'}}
-                    >{t('target')}</th>
-                    <th
-                        scope='col'
-                        style={cell}
-                    >{t('changes')}</th>
-                    <th
-                        scope='col'
-                        style={{...cell, width: '18%'}}
-                    >{t('notes')}</th>
+            {dryRun.apps.map((r) => (
+                <tr key={r.position}>
+                    <td style={cell}>{r.position}</td>
+                    <td style={{...cell, ...wrap}}>
+                        {r.name}
+                        {r.source_id && <div style={{color: muted, fontSize: 12}}>{t('sourceId', {id: r.source_id})}</div>}
+                    </td>
+                    <td style={cell}>{actionText(intl, r)}</td>
+                    <td style={cell}>{r.target_id ? <code style={{fontSize: 12, ...wrap}}>{r.target_id}</code> : t('none')}</td>
+                    <td style={{...cell, ...wrap}}><Changes changes={r.changes}/></td>
+                    <td style={{...cell, ...wrap}}>
+                        {r.notes.length > 0 && (
+                            <ul style={{paddingLeft: 16, margin: 0}}>
+                                {withKeys(r.notes).map(([key, note]) => <li key={key}>{note}</li>)}
+                            </ul>
+                        )}
+                    </td>
                 </tr>
-            </thead>
-            <tbody>
-                {dryRun.apps.map((r) => (
-                    <tr key={r.position}>
-                        <td style={cell}>{r.position}</td>
-                        <td style={{...cell, ...wrap}}>
-                            {r.name}
-                            {r.source_id && <div style={{color: muted, fontSize: 12}}>{t('sourceId', {id: r.source_id})}</div>}
-                        </td>
-                        <td style={cell}>{actionText(intl, r)}</td>
-                        <td style={cell}>{r.target_id ? <code style={{fontSize: 12, ...wrap}}>{r.target_id}</code> : t('none')}</td>
-                        <td style={{...cell, ...wrap}}><Changes changes={r.changes}/></td>
-                        <td style={{...cell, ...wrap}}>
-                            {r.notes.length > 0 && (
-                                <ul style={{paddingLeft: 16, margin: 0}}>
-                                    {withKeys(r.notes).map(([key, note]) => <li key={key}>{note}</li>)}
-                                </ul>
-                            )}
-                        </td>
-                    </tr>
-                ))}
-            </tbody>
-        </table>
+            ))}
+        </FixedTable>
     );
 }
 

@@ -7,6 +7,7 @@ import React from 'react';
 import {defineMessages, useIntl} from 'react-intl';
 
 import CopyButton from './copy_button';
+import FixedTable from './fixed_table';
 import {actionText} from './import_plan';
 import {MaskedSecret} from './rotation_result';
 import {cell, muted, wrap} from './styles';
@@ -52,54 +53,36 @@ export function ApplyResultView({result, onDone}: {result: ApplyResult; onDone: 
             <p><strong>{t('done', result.counts)}</strong></p>
             {result.counts.create > 0 && <p>{t('newIds')}</p>}
             {withSecret && <p><strong>{t('secretsOnce')}</strong></p>}
-            <table
-                aria-label={t('table')}
-                className='table'
-                style={{width: '100%', tableLayout: 'fixed'}}
+            <FixedTable
+                label={t('table')}
+                columns={[
+                    {label: t('name'), width: '22%'},
+                    {label: t('action'), width: '12%'},
+                    {label: t('ids')},
+                    {label: t('secret'), width: '32%'},
+                ]}
             >
-                <thead>
-                    <tr>
-                        <th
-                            scope='col'
-                            style={{...cell, width: '22%'}}
-                        >{t('name')}</th>
-                        <th
-                            scope='col'
-                            style={{...cell, width: '12%'}}
-                        >{t('action')}</th>
-                        <th
-                            scope='col'
-                            style={cell}
-                        >{t('ids')}</th>
-                        <th
-                            scope='col'
-                            style={{...cell, width: '32%'}}
-                        >{t('secret')}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {result.apps.map((a) => {
-                        const clientId = a.client_id || result.id_map[a.source_id] || '';
-                        let secret: React.ReactNode = <span style={{color: muted}}>{t('unchangedSecret')}</span>;
-                        if (a.action === 'create') {
-                            secret = a.client_secret ? (
-                                <MaskedSecret
-                                    name={a.name}
-                                    secret={a.client_secret}
-                                />
-                            ) : <span style={{color: muted}}>{t('publicClient')}</span>;
-                        }
-                        return (
-                            <tr key={a.position}>
-                                <td style={{...cell, ...wrap}}>{a.name}</td>
-                                <td style={cell}>{actionText(intl, a)}</td>
-                                <td style={cell}><code style={{fontSize: 12, ...wrap}}>{ids(a.source_id, clientId)}</code></td>
-                                <td style={cell}>{secret}</td>
-                            </tr>
-                        );
-                    })}
-                </tbody>
-            </table>
+                {result.apps.map((a) => {
+                    const clientId = a.client_id || result.id_map[a.source_id] || '';
+                    let secret: React.ReactNode = <span style={{color: muted}}>{t('unchangedSecret')}</span>;
+                    if (a.action === 'create') {
+                        secret = a.client_secret ? (
+                            <MaskedSecret
+                                name={a.name}
+                                secret={a.client_secret}
+                            />
+                        ) : <span style={{color: muted}}>{t('publicClient')}</span>;
+                    }
+                    return (
+                        <tr key={a.position}>
+                            <td style={{...cell, ...wrap}}>{a.name}</td>
+                            <td style={cell}>{actionText(intl, a)}</td>
+                            <td style={cell}><code style={{fontSize: 12, ...wrap}}>{ids(a.source_id, clientId)}</code></td>
+                            <td style={cell}>{secret}</td>
+                        </tr>
+                    );
+                })}
+            </FixedTable>
             <div style={{display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center'}}>
                 {Object.keys(result.id_map).length > 0 && (
                     <CopyButton
