@@ -4,6 +4,7 @@
 // manage_oauth.
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import type {ExportDocument as Exported, ExportedApp} from '../../webapp/src/client/import_types';
 import {clientAs, loadEnv, sql, statusOf} from '../lib/env';
 import type {Role} from '../lib/env';
 
@@ -11,19 +12,8 @@ const env = loadEnv();
 const admin = clientAs(env, 'admin');
 const run = Date.now().toString(36);
 
-type ExportedApp = {
-    source_id: string;
-    name: string;
-    description: string;
-    homepage: string;
-    icon_url: string;
-    callback_urls: string[];
-    is_trusted: boolean;
-    is_public: boolean;
-    is_dynamically_registered: boolean;
-    creator_username: string;
-};
-type ExportDocument = {schema: string; exported_at: number; server: string; apps: ExportedApp[]; message?: string};
+// The route's answer: the document, or a refusal's message.
+type ExportDocument = Exported & {message?: string};
 
 const secrets = new Set<string>();
 const created: OAuthApp[] = [];

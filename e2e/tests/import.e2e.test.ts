@@ -8,6 +8,7 @@ import {readFileSync} from 'node:fs';
 
 import type {OAuthApp} from '@mattermost/types/integrations';
 
+import type {ExportDocument, ImportErrorItem} from '../../webapp/src/client/import_types';
 import {startEmptyServer} from '../lib/empty_server';
 import type {EmptyServer} from '../lib/empty_server';
 import {anonymousClient, clientAs, loadEnv} from '../lib/env';
@@ -16,24 +17,11 @@ const env = loadEnv();
 const run = Date.now().toString(36);
 const admin = clientAs(env, 'admin');
 
-type Record = {
-    source_id: string;
-    name: string;
-    description: string;
-    homepage: string;
-    icon_url: string;
-    callback_urls: string[];
-    is_trusted: boolean;
-    is_public: boolean;
-    is_dynamically_registered: boolean;
-    creator_username: string;
-};
-type Document = {schema: string; exported_at: number; server: string; apps: Record[]};
-type Problem = {position: number; field: string; message: string};
+type Document = ExportDocument;
 type PlanItem = {position: number; source_id: string; name: string; action: string; via?: string; target_id?: string; changes?: Array<{field: string; old: unknown; new: unknown}>; notes?: string[]};
 type Answer = {
     message?: string;
-    errors?: Problem[];
+    errors?: ImportErrorItem[];
     plan?: string;
     counts?: {create: number; update: number; skip: number};
     apps?: Array<PlanItem & {client_id?: string; client_secret?: string}>;
