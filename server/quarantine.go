@@ -18,6 +18,12 @@ const (
 	releaseRoute    = "/api/v1/release"
 )
 
+// confidentialApp is an app answered without its secret, marked confidential.
+type confidentialApp struct {
+	*model.OAuthApp
+	IsPublic bool `json:"is_public"`
+}
+
 func quarantineKey(appID string) string { return "quarantine-" + appID }
 
 // CreateQuarantine implements command.QuarantineStore: atomic, false when a record exists.
@@ -88,8 +94,11 @@ func (p *Plugin) serveQuarantine(c *plugin.Context, w http.ResponseWriter, r *ht
 			writeAPIError(w, err)
 			return true
 		}
-		app.ClientSecret = "" // nobody is to use the quarantine's secret: release issues another
-		writeJSON(w, http.StatusOK, map[string]any{"app": app})
+		// Nobody is to use the quarantine's secret (release issues another), so
+		// it is blanked; the app stays confidential, which is then said
+		// outright: a blank secret would otherwise read as a public client.
+		app.ClientSecret = ""
+		writeJSON(w, http.StatusOK, map[string]any{"app": confidentialApp{OAuthApp: app}})
 		return true
 	}
 	app, warning, err := p.command.Release(api, userID, body.AppID)

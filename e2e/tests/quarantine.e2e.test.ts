@@ -90,9 +90,10 @@ test('quarantine stops new authorizations and refreshes with the old secret; rel
     expect(confirm).toContain('tokens already issued stay valid until they expire');
     expect((await read()).callback_urls).toEqual([CALLBACK]);
 
-    const done = await route<{app: OAuthApp}>(S, DEV, 'POST', '/quarantine', {app_id: app.id});
+    const done = await route<{app: OAuthApp & {is_public?: boolean}}>(S, DEV, 'POST', '/quarantine', {app_id: app.id});
     expect(done.status).toBe(200);
     expect(done.body.app.client_secret).toBeFalsy();
+    expect(done.body.app.is_public).toBe(false);
     const quarantined = await read();
     expect(quarantined.callback_urls).toEqual([INERT]);
     expect(quarantined.is_trusted).toBe(false);

@@ -9,7 +9,7 @@ import {INERT_CALLBACK} from '../client/governance_types';
 import {stateKey} from '../store/selectors';
 
 test('quarantine asks first, says what it does not do, then calls the server half', async () => {
-    const quarantineApp = jest.fn(async () => ({app: {...app(1), callback_urls: [INERT_CALLBACK], client_secret: ''}}));
+    const quarantineApp = jest.fn(async () => ({app: {...app(1), callback_urls: [INERT_CALLBACK], client_secret: '', is_public: false}}));
     const {user} = setup({client: {quarantineApp}});
     await waitFor(() => expect(rows()).toHaveLength(4));
     await openDetails(user, 'App 001');
@@ -21,7 +21,7 @@ test('quarantine asks first, says what it does not do, then calls the server hal
     await waitFor(() => expect(quarantineApp).toHaveBeenCalledWith(app(1).id));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
-    // The answer has no secret, yet the app stays confidential: the row keeps
+    // The answer has no secret but says the app is confidential: the row keeps
     // its type, gains the badge, and its details offer Release.
     const row = () => rows().find((r) => r.textContent?.startsWith('App 001'))!;
     await waitFor(() => expect(row()).toHaveTextContent('Quarantined'));

@@ -427,9 +427,7 @@ const slice = createSlice({
                 wrote(state, action.payload.app.id);
             }).
             addCase(quarantineApp.fulfilled, (state, action) => {
-                // The answer blanks the quarantine's secret on purpose: the app
-                // is confidential still (only such an app's secret regenerates).
-                storeApp(state, {...action.payload.app, is_public: false});
+                storeApp(state, action.payload.app);
                 wrote(state, action.payload.app.id);
             }).
             addCase(releaseApp.fulfilled, (state, action) => {
